@@ -1,0 +1,41 @@
+/**
+ * The trace event stream (SPEC §8): the one source of truth for the UI, the CLI and tests.
+ * Every event has `t` (virtual ms) and `type`. Pids and refs are printed strings
+ * (`#PID<0.81.0>`), terms are printed as `inspect` prints them, so events are plain JSON.
+ */
+
+export type Printed = string;
+
+export type SpawnEvent = { t: number; type: "spawn"; pid: Printed; parent: Printed | null; module?: string; name?: string; kind?: ProcessKind };
+export type ExitEvent = { t: number; type: "exit"; pid: Printed; reason: Printed; stack?: StackFrame[] };
+export type LogEvent = { t: number; type: "log"; pid: Printed; text: string };
+export type StateEvent = { t: number; type: "state"; pid: Printed; state: Printed };
+export type SendEvent = { t: number; type: "send"; from: Printed; to: Printed; msg: Printed };
+export type LinkEvent = { t: number; type: "link" | "unlink"; from: Printed; to: Printed };
+export type MonitorEvent = { t: number; type: "monitor"; from: Printed; to: Printed; ref: Printed };
+export type DownEvent = { t: number; type: "down"; pid: Printed; to: Printed; ref: Printed; reason: Printed };
+export type RegisterEvent = { t: number; type: "register"; pid: Printed; name: string };
+export type LoadEvent = { t: number; type: "load"; module: string; vsn: string; previous: string | null };
+export type PurgeEvent = { t: number; type: "purge"; module: string; vsn: string; killed: Printed[] };
+export type CodeChangeEvent = { t: number; type: "code_change"; pid: Printed; module: string; old_vsn: Printed; result: Printed; before?: Printed; after?: Printed };
+export type SuspendEvent = { t: number; type: "suspend" | "resume"; pid: Printed };
+export type CompileErrorEvent = { t: number; type: "compile_error"; file: string; line: number; column: number; message: string };
+export type SayEvent = { t: number; type: "say"; text: string };
+/** Which module version a process now runs in (for the "runs Counter v1 (old)" chip). */
+export type BehaviourEvent = { t: number; type: "behaviour"; pid: Printed; behaviour: "gen_server" | "supervisor" | "dynamic_supervisor"; module: string; supervisor?: Printed };
+/** The result of a user action (recompile, upgrade, restart): what was loaded, what died. */
+export type ActionEvent = { t: number; type: "action"; action: "recompile" | "upgrade" | "restart"; ok: boolean; loaded: string[]; killed: Printed[]; message?: string };
+
+export type TraceEvent =
+  | SpawnEvent | ExitEvent | LogEvent | StateEvent | SendEvent | LinkEvent | MonitorEvent | DownEvent
+  | RegisterEvent | LoadEvent | PurgeEvent | CodeChangeEvent | SuspendEvent | CompileErrorEvent | SayEvent
+  | BehaviourEvent | ActionEvent;
+
+export type TraceEventType = TraceEvent["type"];
+
+export type ProcessKind = "process" | "gen_server" | "supervisor" | "dynamic_supervisor" | "shell";
+
+/** A stack frame mapped back to the editor's file and line (1-based line and column). */
+export type StackFrame = { file: string; line: number; column: number; fn?: string };
+
+export type EventSink = (event: TraceEvent) => void;

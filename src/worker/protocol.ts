@@ -1,0 +1,35 @@
+/**
+ * The page ⇄ worker contract, types only. Every message carries a literal `type`; requests that
+ * expect an answer carry an `id` and are answered by a `reply` with the same id (or fail loudly
+ * when the worker dies). Events flow worker → page in batches, at most one per animation frame.
+ */
+import type { TraceEvent } from "../runtime/events";
+import type { Snippet } from "../share/snippetTypes";
+import type { ActionResult, Diagnostic, ProcessSnapshot } from "../session/types";
+
+export type PageToWorker =
+  /** Compile and load every file, start `main` in a fresh shell at t = 0 (the Run button). */
+  | { type: "run"; id: number; snippet: Snippet; speed: number; paused?: boolean }
+  | { type: "recompile"; id: number; files: Record<string, string> }
+  | { type: "upgrade"; id: number; files: Record<string, string>; extra?: unknown }
+  | { type: "restart"; id: number; files: Record<string, string> }
+  | { type: "eval"; id: number; expr: string }
+  /** Virtual time control: speed 0.1–100, pause, step to the next event. */
+  | { type: "clock"; speed?: number; paused?: boolean }
+  | { type: "step"; id: number }
+  | { type: "inspect"; id: number; pid: string }
+  | { type: "ping"; id: number };
+
+export type WorkerToPage =
+  /** The compiler's loading progress; `ready` once esbuild-wasm answered a warm-up transform. */
+  | { type: "status"; phase: "loading" | "ready" | "failed"; message?: string; ms?: number }
+  | { type: "events"; events: TraceEvent[]; now: number; dropped?: number }
+  | { type: "clock"; now: number; speed: number; paused: boolean; idle: boolean }
+  | { type: "reply"; id: number; ok: true; result: ActionResult | EvalResult | ProcessSnapshot | null }
+  | { type: "reply"; id: number; ok: false; error: string; diagnostics?: Diagnostic[] };
+
+export type EvalResult = { text: string | null };
+
+export function assertNever(x: never): never {
+  throw new Error(`unexpected message: ${JSON.stringify(x)}`);
+}
