@@ -1,0 +1,108 @@
+/**
+ * Loads compiled modules into a runtime. Each module version is evaluated in its own wrapper
+ * with its own `__async` (so its activations know their version), `__MODULE__`, a `require`
+ * that hands out the `otp` API and live module namespaces, and a `console` captured as `log`.
+ * Errors thrown by user code get their stacks mapped back to editor files and lines.
+ */
+import { asyncHelperFor } from "../runtime/activation";
+import type { OtpApi } from "../runtime/api";
+import type { LoadReport, ModuleVersion } from "../runtime/codeServer";
+import type { StackFrame } from "../runtime/events";
+import type { Runtime } from "../runtime/runtime";
+import type { CompiledModule } from "./compile";
+import { lookup } from "./sourceMap";
+
+const WRAPPER_PARAMS = ["exports", "require", "module", "__MODULE__", "__async", "__toESM", "__budget", "__rethrow", "__killing", "console"];
+
+/** Lines V8 puts before the body of a `new Function` (its `function anonymous(...) {` header). */
+const HEADER_LINES = (() => {
+  try {
+    new Function("throw new Error('probe')\n//# sourceURL=otp-probe.js")();
+  } catch (err) {
+    const m = /otp-probe\.js:(\d+):/.exec(String((err as Error).stack));
+    if (m) return Number(m[1]) - 1;
+  }
+  return 2;
+})();
+
+type Loaded = { compiled: CompiledModule };
+
+export class ModuleLoader {
+  private byUrl = new Map<string, Loaded>();
+  private urlSeq = 0;
+
+  constructor(private readonly rt: Runtime, private readonly api: OtpApi) {
+    rt.mapStack = (err) => this.mapStack(err);
+  }
+
+  /** Evaluates the module's code as a new version and loads it (purging the old one). */
+  load(compiled: CompiledModule): LoadReport {
+    return this.rt.code.load(compiled.module, compiled.hash, (version) => this.evaluate(compiled, version));
+  }
+
+  /** Runs a compiled function body with the runtime's helpers in scope (for the shell's evals). */
+  helpers(version: ModuleVersion | null) {
+    const rt = this.rt;
+    return {
+      __async: asyncHelperFor(version),
+      __toESM: (m: unknown) => m,
+      __budget: () => rt.budget(),
+      __rethrow: (e: unknown) => rt.rethrowUnwind(e),
+      __killing: () => rt.unwinding,
+      console: this.console,
+    };
+  }
+
+  /** A URL under which V8 names the frames of `compiled`, for stack mapping. */
+  register(compiled: CompiledModule): string {
+    const url = `${compiled.file}#${++this.urlSeq}`;
+    this.byUrl.set(url, { compiled });
+    return url;
+  }
+
+  private evaluate(compiled: CompiledModule, version: ModuleVersion): Record<string, unknown> {
+    const url = this.register(compiled);
+    const fn = new Function(...WRAPPER_PARAMS, `${compiled.code}\n//# sourceURL=${url}`);
+    const module = { exports: {} as Record<string, unknown> };
+    const h = this.helpers(version);
+    fn(module.exports, this.require, module, compiled.module, h.__async, h.__toESM, h.__budget, h.__rethrow, h.__killing, h.console);
+    return module.exports;
+  }
+
+  readonly require = (name: string): unknown => {
+    if (name === "otp") return this.api;
+    return this.rt.code.namespace(name);
+  };
+
+  private readonly console = {
+    log: (...args: unknown[]) => this.api.log(...args),
+    info: (...args: unknown[]) => this.api.log(...args),
+    warn: (...args: unknown[]) => this.api.log(...args),
+    error: (...args: unknown[]) => this.api.log(...args),
+    debug: (...args: unknown[]) => this.api.log(...args),
+  };
+
+  /** The frames of a thrown error that lie in user code, mapped to editor files and lines. */
+  mapStack(err: unknown): StackFrame[] {
+    const stack = err instanceof Error ? err.stack : undefined;
+    if (!stack) return [];
+    const frames: StackFrame[] = [];
+    const re = /at (?:(.*?) \()?([^\s()]+\.ts#\d+):(\d+):(\d+)\)?/;
+    for (const line of stack.split("\n")) {
+      const m = re.exec(line);
+      if (!m) continue;
+      const loaded = this.byUrl.get(m[2]);
+      if (!loaded) continue;
+      const genLine = Number(m[3]) - 1 - HEADER_LINES;
+      let genCol = Number(m[4]) - 1;
+      for (const [col, delta] of loaded.compiled.shifts.get(genLine) ?? []) if (col < genCol) genCol -= delta;
+      const pos = lookup(loaded.compiled.mappings, genLine, Math.max(0, genCol));
+      if (!pos) continue;
+      const fn = m[1] && !/^(Generator\.|Object\.|__gen\d+$)/.test(m[1]) ? m[1].replace(/^(?:Object|Function)\./, "") : undefined;
+      const frame: StackFrame = { file: loaded.compiled.file, line: pos.line + 1, column: pos.column + 1 };
+      if (fn && fn !== "<anonymous>") frame.fn = fn;
+      frames.push(frame);
+    }
+    return frames;
+  }
+}

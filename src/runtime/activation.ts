@@ -1,0 +1,61 @@
+/**
+ * How process code runs. The compiler lowers every `async` function to a generator (esbuild's
+ * `supported: {"async-await": false}`) and gives each module version its own `__async` helper,
+ * which returns an Activation instead of a Promise. The scheduler drives activations itself,
+ * synchronously: `await x` becomes `yield x`, and the yielded value says what to do next
+ * (start a callee, wait for a message, sleep). So `self()` is always right, no microtasks
+ * are involved, and a killed process is simply never resumed.
+ *
+ * An activation is a frame of an async function body. Its `version` is the module version the
+ * code belongs to (null for the runtime's own code): a process "is in" a version while any
+ * activation of its chain belongs to it. `return X.f()` finishes the body and hands the
+ * caller's continuation to the callee (a tail call: no frame is left, memory stays flat).
+ */
+import type { ModuleVersion } from "./codeServer";
+
+export type GeneratorBody = (this: unknown, ...args: any[]) => Generator<unknown, unknown, unknown>;
+
+export class Activation {
+  gen: Generator<unknown, unknown, unknown> | null = null;
+  parent: Activation | null = null;
+  constructor(
+    readonly body: GeneratorBody,
+    readonly thisArg: unknown,
+    readonly args: ArrayLike<unknown> | null,
+    readonly version: ModuleVersion | null,
+  ) {}
+
+  /** Makes activations usable where a Promise is expected only by mistake, with a clear message. */
+  then(): never {
+    throw new Error(
+      "process code is driven by the runtime: `await` it inside a process instead of using it as a Promise",
+    );
+  }
+}
+
+/** Wraps a runtime-internal generator function so it can be awaited by process code. */
+export function internal<A extends unknown[]>(body: (...args: A) => Generator<unknown, unknown, unknown>) {
+  return (...args: A): Activation => new Activation(body as GeneratorBody, null, args, null);
+}
+
+/** The per-version `__async` helper that the compiler's output calls. */
+export function asyncHelperFor(version: ModuleVersion | null) {
+  return (thisArg: unknown, args: ArrayLike<unknown> | null, body: GeneratorBody): Activation =>
+    new Activation(body, thisArg, args, version);
+}
+
+/** `await receive(match, after)`: wait for the oldest message for which `match` is true. */
+export class ReceiveToken {
+  /** How many mailbox messages were already checked against `match` (a later wake-up skips them). */
+  scanned = 0;
+  timer: unknown = null;
+  constructor(
+    readonly match: ((msg: unknown) => unknown) | undefined,
+    readonly after: number | undefined,
+  ) {}
+}
+
+/** `await Process.sleep(ms)`. */
+export class SleepToken {
+  constructor(readonly ms: number) {}
+}

@@ -1,0 +1,69 @@
+/**
+ * One process: its pid, mailbox, the chain of activations it is running, and its signal
+ * bookkeeping (links, monitors, aliases). Fields that most processes never use stay null, so
+ * an idle process costs a few hundred bytes.
+ */
+import type { Activation, ReceiveToken } from "./activation";
+import type { ProcessKind } from "./events";
+import { Mailbox } from "./mailbox";
+import type { Pid, Ref } from "./terms";
+import type { Timer } from "./timers";
+
+export type ProcessStatus = "runnable" | "running" | "waiting" | "dead";
+
+/** Behaviour bookkeeping a GenServer or supervisor keeps on its process, for sys and the inspector. */
+export type BehaviourInfo = {
+  kind: "gen_server" | "supervisor" | "dynamic_supervisor";
+  module: string;
+  state: unknown;
+  suspended: boolean;
+  /** The state as last printed in a `state` event, to emit only changes. */
+  printed?: string;
+};
+
+export class Proc {
+  readonly mailbox = new Mailbox();
+  status: ProcessStatus = "runnable";
+  top: Activation | null = null;
+  /** The function the process starts with; cleared once it ran. */
+  start: ((...args: unknown[]) => unknown) | null;
+  wait: ReceiveToken | "sleep" | "foreign" | null = null;
+  waitTimer: Timer | null = null;
+  resumeValue: unknown = undefined;
+  resumeThrow = false;
+  trapExit = false;
+  name: string | null = null;
+  links: Set<Proc> | null = null;
+  /** Monitors this process holds: ref → the watched process. */
+  monitors: Map<Ref, Proc> | null = null;
+  /** Monitors on this process: ref → the watcher. */
+  monitoredBy: Map<Ref, Proc> | null = null;
+  /** Active call aliases: a reply to an inactive one (a late reply) is dropped. */
+  aliases: Set<Ref> | null = null;
+  behaviour: BehaviourInfo | null = null;
+  exitReason: unknown = undefined;
+
+  constructor(
+    readonly pid: Pid,
+    readonly parent: Proc | null,
+    start: (...args: unknown[]) => unknown,
+    public kind: ProcessKind,
+    public module: string | null,
+  ) {
+    this.start = start;
+  }
+
+  get alive(): boolean {
+    return this.status !== "dead";
+  }
+
+  link(other: Proc): void {
+    (this.links ??= new Set()).add(other);
+    (other.links ??= new Set()).add(this);
+  }
+
+  unlink(other: Proc): void {
+    this.links?.delete(other);
+    other.links?.delete(this);
+  }
+}

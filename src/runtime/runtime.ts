@@ -1,0 +1,607 @@
+/**
+ * The actor system: one run queue, timers on virtual time, signals, the registry and the code
+ * server. Deterministic: ids, refs and sequence numbers belong to this instance, time comes
+ * only from its virtual clock, and processes run one at a time in queue order, so the same
+ * snippet gives the same events in the same order, every run.
+ *
+ * Nothing user-made throws out of the scheduler: a throw ends the process that threw (a crash
+ * is data: an `exit` event and exit signals), exactly as on the BEAM.
+ */
+import { Activation, ReceiveToken, SleepToken } from "./activation";
+import { CodeServer } from "./codeServer";
+import type { EventSink, ProcessKind, StackFrame, TraceEvent } from "./events";
+import { Proc } from "./process";
+import { ExitError, Pid, Ref, Stacktrace, SystemLimitError, TIMEOUT, copyTerm, inspect } from "./terms";
+import { TimerQueue } from "./timers";
+import { RunawayError, UNWIND, isUnwinding } from "./unwind";
+
+export type RuntimeOptions = {
+  sink?: EventSink | null;
+  /** Emit a `send` event per message (costly; off unless someone shows messages). */
+  traceSends?: boolean;
+  maxProcesses?: number;
+  /** Wall-clock ms a process may run without waiting before the runaway guard kills it. */
+  runawayMs?: number;
+  /** Maps a thrown error's stack to editor files and lines (the compiler provides it). */
+  mapStack?: (error: unknown) => StackFrame[];
+  /** Wall clock for the runaway guard and `advance` budgets (not for virtual time). */
+  wallClock?: () => number;
+};
+
+const NO_MATCH = Symbol("no match");
+/** Steps a process may take in one turn before it goes to the back of the run queue. */
+const REDUCTIONS = 2000;
+/** Budget checks between two looks at the wall clock. */
+const BUDGET_CHECKS = 20000;
+
+export class Runtime {
+  now = 0;
+  readonly code: CodeServer;
+  readonly procs = new Map<number, Proc>();
+  readonly registry = new Map<string, Proc>();
+  current: Proc | null = null;
+  sink: EventSink | null;
+  traceSends: boolean;
+  readonly maxProcesses: number;
+  readonly runawayMs: number;
+  mapStack: (error: unknown) => StackFrame[];
+  readonly wallClock: () => number;
+  /** Countdown of budget checks; see `budget()`. */
+  budgetLeft = BUDGET_CHECKS;
+  /** True while an uncatchable kill unwinds user code (its `finally` blocks are skipped). */
+  unwinding = false;
+
+  private readonly timers = new TimerQueue();
+  private queue: Proc[] = [];
+  private queueHead = 0;
+  private nextPid = 100;
+  private nextRef = 1;
+  private sliceStart = 0;
+  private dying: Array<[Proc, unknown]> = [];
+  private draining = false;
+
+  constructor(options: RuntimeOptions = {}) {
+    this.sink = options.sink ?? null;
+    this.traceSends = options.traceSends ?? false;
+    this.maxProcesses = options.maxProcesses ?? 262_144;
+    this.runawayMs = options.runawayMs ?? 1000;
+    this.mapStack = options.mapStack ?? (() => []);
+    this.wallClock = options.wallClock ?? (() => globalThis.performance.now());
+    this.code = new CodeServer(this);
+  }
+
+  emit(event: TraceEvent): void {
+    this.sink?.(event);
+  }
+
+  makeRef(): Ref {
+    return new Ref(this.nextRef++);
+  }
+
+  // ── processes ──────────────────────────────────────────────────────────────────────────
+
+  spawn(
+    start: (...args: unknown[]) => unknown,
+    opts: { link?: boolean; kind?: ProcessKind; module?: string | null; parent?: Proc | null } = {},
+  ): Proc {
+    if (this.procs.size >= this.maxProcesses) throw new SystemLimitError(this.maxProcesses);
+    const parent = opts.parent === undefined ? this.current : opts.parent;
+    const module = opts.module !== undefined ? opts.module : (parent?.top?.version?.module ?? null);
+    const p = new Proc(new Pid(this.nextPid++), parent, start, opts.kind ?? "process", module);
+    this.procs.set(p.pid.id, p);
+    if (this.sink) {
+      const event: TraceEvent = { t: this.now, type: "spawn", pid: String(p.pid), parent: parent ? String(parent.pid) : null, kind: p.kind };
+      if (module) event.module = module;
+      this.emit(event);
+    }
+    if (opts.link && parent) {
+      p.link(parent);
+      if (this.sink) this.emit({ t: this.now, type: "link", from: String(parent.pid), to: String(p.pid) });
+    }
+    this.enqueue(p);
+    return p;
+  }
+
+  find(pid: Pid): Proc | undefined {
+    return this.procs.get(pid.id);
+  }
+
+  /** A pid or a registered name to a live process, or undefined. */
+  resolve(dest: unknown): Proc | undefined {
+    if (dest instanceof Pid) return this.procs.get(dest.id);
+    if (typeof dest === "string") return this.registry.get(dest);
+    return undefined;
+  }
+
+  self(): Proc {
+    const p = this.current;
+    if (!p) throw new Error("this runs outside a process: call it from process code");
+    return p;
+  }
+
+  register(p: Proc, name: string): void {
+    if (typeof name !== "string" || !name) throw new Error(`badarg: a registered name must be a non-empty string, got ${inspect(name)}`);
+    if (!p.alive) throw new Error(`badarg: cannot register ${name}: ${p.pid} is not alive`);
+    const holder = this.registry.get(name);
+    if (holder && holder !== p) throw new Error(`badarg: the name ${inspect(name)} is already registered to ${holder.pid}`);
+    if (p.name && p.name !== name) throw new Error(`badarg: ${p.pid} is already registered as ${inspect(p.name)}`);
+    this.registry.set(name, p);
+    p.name = name;
+    this.emit({ t: this.now, type: "register", pid: String(p.pid), name });
+  }
+
+  unregister(name: string): void {
+    const p = this.registry.get(name);
+    if (!p) throw new Error(`badarg: the name ${inspect(name)} is not registered`);
+    this.registry.delete(name);
+    p.name = null;
+  }
+
+  // ── messages ───────────────────────────────────────────────────────────────────────────
+
+  /** Sends a copy of `msg`; a dead pid drops it silently, an unknown name throws, as on the BEAM. */
+  send(dest: unknown, msg: unknown): unknown {
+    let target: Proc | undefined;
+    if (dest instanceof Pid) target = this.procs.get(dest.id);
+    else if (typeof dest === "string") {
+      target = this.registry.get(dest);
+      if (!target) throw new Error(`badarg: no process is registered as ${inspect(dest)}`);
+    } else throw new Error(`badarg: send needs a pid or a registered name, got ${inspect(dest)}`);
+    if (target) this.deliver(target, copyTerm(msg));
+    return msg;
+  }
+
+  /** Puts an already-copied message in a mailbox and wakes its owner if it waits for one. */
+  deliver(target: Proc, msg: unknown): void {
+    if (!target.alive) return;
+    if (this.traceSends && this.sink) {
+      this.emit({ t: this.now, type: "send", from: this.current ? String(this.current.pid) : "system", to: String(target.pid), msg: inspect(msg) });
+    }
+    target.mailbox.push(msg);
+    if (target.status === "waiting" && target.wait instanceof ReceiveToken) this.enqueue(target);
+  }
+
+  /** Takes the oldest message that matches the token's `match`, or NO_MATCH. */
+  private tryReceive(p: Proc, token: ReceiveToken): unknown {
+    const box = p.mailbox;
+    const n = box.length;
+    const match = token.match;
+    if (match === undefined) return n > 0 ? box.take(0) : NO_MATCH;
+    for (let i = token.scanned; i < n; i++) {
+      if (match(box.at(i))) return box.take(i);
+    }
+    token.scanned = n;
+    return NO_MATCH;
+  }
+
+  // ── timers ─────────────────────────────────────────────────────────────────────────────
+
+  /** Runs `fire` at virtual time now + ms. */
+  after(ms: number, fire: () => void) {
+    return this.timers.add(this.now + Math.max(0, ms), fire);
+  }
+
+  /** The virtual time of the next pending timer, or null. */
+  nextTimerTime(): number | null {
+    return this.timers.peek()?.time ?? null;
+  }
+
+  // ── scheduling ─────────────────────────────────────────────────────────────────────────
+
+  private enqueue(p: Proc): void {
+    if (p.status === "runnable" && p.wait === null && p.start === null && p.top === null) return;
+    p.status = "runnable";
+    this.queue.push(p);
+  }
+
+  /** True when some process is ready to run now. */
+  busy(): boolean {
+    return this.queueHead < this.queue.length;
+  }
+
+  /**
+   * Runs every process and timer due up to virtual time `until`, then sets the clock to it.
+   * With a wall deadline, returns false when it ran out of wall time before finishing.
+   */
+  runUntil(until: number, wallDeadline = Infinity): boolean {
+    let checks = 0;
+    for (;;) {
+      while (this.queueHead < this.queue.length) {
+        const p = this.queue[this.queueHead++];
+        if (this.queueHead > 4096 && this.queueHead * 2 > this.queue.length) {
+          this.queue = this.queue.slice(this.queueHead);
+          this.queueHead = 0;
+        }
+        if (p.status === "runnable") this.runSlice(p);
+        if (wallDeadline !== Infinity && (++checks & 63) === 0 && this.wallClock() > wallDeadline) return false;
+      }
+      this.queue.length = 0;
+      this.queueHead = 0;
+      const next = this.timers.peek();
+      if (!next || next.time > until) break;
+      this.timers.pop();
+      if (next.time > this.now) this.now = next.time;
+      next.fire();
+      if (wallDeadline !== Infinity && this.wallClock() > wallDeadline) return false;
+    }
+    if (until > this.now && until !== Infinity) this.now = until;
+    return true;
+  }
+
+  private runSlice(p: Proc): void {
+    this.current = p;
+    p.status = "running";
+    this.sliceStart = this.wallClock();
+    this.budgetLeft = BUDGET_CHECKS;
+    let value = p.resumeValue;
+    let isThrow = p.resumeThrow;
+    p.resumeValue = undefined;
+    p.resumeThrow = false;
+    try {
+      const wait = p.wait;
+      if (wait instanceof ReceiveToken) {
+        // Woken by a new message: look again, from where the last look stopped.
+        let got: unknown;
+        try {
+          got = this.tryReceive(p, wait);
+        } catch (err) {
+          if (isUnwinding(err)) throw err;
+          got = NO_MATCH;
+          value = err;
+          isThrow = true;
+        }
+        if (got === NO_MATCH && !isThrow) {
+          p.status = "waiting";
+          return;
+        }
+        this.clearWait(p);
+        if (!isThrow) value = got;
+      } else if (wait !== null) {
+        this.clearWait(p);
+      }
+      this.drive(p, value, isThrow);
+    } catch (err) {
+      if (!isUnwinding(err)) throw err;
+      this.unwinding = false;
+      this.current = null;
+      if (err instanceof RunawayError && p.alive) {
+        this.kill(p, ["killed", `runaway: ran ${this.runawayMs} ms without waiting`], err);
+      }
+    } finally {
+      this.current = null;
+    }
+  }
+
+  /** Resumes `p`'s activations with `value` until it waits, ends, or uses up its turn. */
+  private drive(p: Proc, value: unknown, isThrow: boolean): void {
+    let reductions = REDUCTIONS;
+    for (;;) {
+      const act = p.top;
+      if (act === null) {
+        const start = p.start;
+        if (!start) return;
+        p.start = null;
+        let result: unknown;
+        try {
+          result = start();
+        } catch (err) {
+          if (isUnwinding(err)) throw err;
+          this.end(p, err, true);
+          return;
+        }
+        if (result instanceof Activation) {
+          p.top = result;
+          value = undefined;
+          isThrow = false;
+          continue;
+        }
+        this.end(p, "normal", false);
+        return;
+      }
+      let step: IteratorResult<unknown, unknown>;
+      try {
+        if (act.gen === null) {
+          act.gen = act.body.apply(act.thisArg, (act.args ?? []) as unknown[]);
+          step = act.gen.next();
+        } else step = isThrow ? act.gen.throw(value) : act.gen.next(value);
+      } catch (err) {
+        if (isUnwinding(err)) throw err;
+        p.top = act.parent;
+        if (p.top === null) {
+          this.end(p, err, true);
+          return;
+        }
+        value = err;
+        isThrow = true;
+        continue;
+      }
+      isThrow = false;
+      if (step.done) {
+        const result = step.value;
+        if (result instanceof Activation) {
+          // A tail call: the callee takes over the caller's continuation; no frame is left.
+          result.parent = act.parent;
+          p.top = result;
+          value = undefined;
+          continue;
+        }
+        p.top = act.parent;
+        if (p.top === null) {
+          this.end(p, "normal", false);
+          return;
+        }
+        value = result;
+        continue;
+      }
+      const y = step.value;
+      if (y instanceof Activation) {
+        y.parent = act;
+        p.top = y;
+        value = undefined;
+      } else if (y instanceof ReceiveToken) {
+        let got: unknown;
+        try {
+          got = this.tryReceive(p, y);
+        } catch (err) {
+          if (isUnwinding(err)) throw err;
+          value = err;
+          isThrow = true;
+          continue;
+        }
+        if (got === NO_MATCH) {
+          if (y.after === 0) value = TIMEOUT;
+          else {
+            this.park(p, y, y.after);
+            return;
+          }
+        } else value = got;
+      } else if (y instanceof SleepToken) {
+        this.park(p, "sleep", y.ms);
+        return;
+      } else if (y !== null && typeof y === "object" && typeof (y as PromiseLike<unknown>).then === "function") {
+        this.awaitForeign(p, y as PromiseLike<unknown>);
+        return;
+      } else value = y;
+      if (--reductions === 0) {
+        // Fairness: let the others run; come back with the value in hand.
+        p.resumeValue = value;
+        p.resumeThrow = isThrow;
+        this.enqueue(p);
+        return;
+      }
+    }
+  }
+
+  /** The process's own code finished (returned or threw): it ends, with nothing left to unwind. */
+  private end(p: Proc, outcome: unknown, threw: boolean): void {
+    this.current = null;
+    if (threw) this.crash(p, outcome);
+    else this.exit(p, outcome);
+  }
+
+  private park(p: Proc, wait: ReceiveToken | "sleep", ms: number | undefined): void {
+    p.status = "waiting";
+    p.wait = wait;
+    if (ms !== undefined && ms !== Infinity) {
+      p.waitTimer = this.after(ms, () => {
+        if (p.wait !== wait) return;
+        p.waitTimer = null;
+        p.resumeValue = wait === "sleep" ? undefined : TIMEOUT;
+        p.wait = null;
+        this.enqueue(p);
+      });
+    }
+  }
+
+  private clearWait(p: Proc): void {
+    if (p.waitTimer) p.waitTimer.cancelled = true;
+    p.waitTimer = null;
+    p.wait = null;
+  }
+
+  /** A native Promise awaited by user code: the process waits for it outside virtual time. */
+  private awaitForeign(p: Proc, promise: PromiseLike<unknown>): void {
+    p.status = "waiting";
+    p.wait = "foreign";
+    const resume = (value: unknown, isThrow: boolean) => {
+      if (!p.alive || p.wait !== "foreign") return;
+      p.wait = null;
+      p.resumeValue = value;
+      p.resumeThrow = isThrow;
+      this.enqueue(p);
+    };
+    promise.then((v) => resume(v, false), (e) => resume(e, true));
+  }
+
+  // ── the runaway guard ──────────────────────────────────────────────────────────────────
+
+  /** Called by compiled code at every loop iteration and function entry. */
+  budget(): void {
+    if (--this.budgetLeft > 0) return;
+    this.budgetLeft = BUDGET_CHECKS;
+    if (this.current && !this.unwinding && this.wallClock() - this.sliceStart > this.runawayMs) {
+      this.unwinding = true;
+      throw new RunawayError(this.runawayMs);
+    }
+  }
+
+  /** Called first in every compiled `catch`: kills are not catchable. */
+  rethrowUnwind(err: unknown): void {
+    if (isUnwinding(err)) throw err;
+  }
+
+  // ── exits and signals ──────────────────────────────────────────────────────────────────
+
+  /** A thrown error ends the process: its reason is the error and the mapped stack. */
+  crash(p: Proc, err: unknown): void {
+    if (err instanceof ExitError) {
+      this.exit(p, err.reason);
+      return;
+    }
+    const frames = this.mapStack(err);
+    this.exit(p, [err, new Stacktrace(frames)], frames);
+  }
+
+  /** The process ends with `reason` (its code returned, threw, or it was killed). */
+  exit(p: Proc, reason: unknown, frames?: StackFrame[]): void {
+    this.dying.push([p, reason]);
+    if (frames) this.stacks.set(p, frames);
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      for (let i = 0; i < this.dying.length; i++) this.finish(this.dying[i][0], this.dying[i][1]);
+    } finally {
+      this.dying.length = 0;
+      this.draining = false;
+    }
+    // The running process died by its own hand or as a side effect: stop its code here.
+    const me = this.current;
+    if (me && !me.alive) {
+      this.unwinding = true;
+      throw UNWIND;
+    }
+  }
+
+  private stacks = new WeakMap<Proc, StackFrame[]>();
+
+  /** Kills `p` from outside its own code (a signal, a purge). */
+  kill(p: Proc, reason: unknown, err?: unknown): void {
+    if (!p.alive) return;
+    this.exit(p, reason, err ? this.mapStack(err) : undefined);
+  }
+
+  private finish(p: Proc, reason: unknown): void {
+    if (!p.alive) return;
+    p.status = "dead";
+    p.exitReason = reason;
+    this.clearWait(p);
+    p.top = null;
+    p.start = null;
+    p.mailbox.clear();
+    this.procs.delete(p.pid.id);
+    if (p.name !== null && this.registry.get(p.name) === p) this.registry.delete(p.name);
+    if (this.sink) {
+      const frames = this.stacks.get(p);
+      const event: TraceEvent = { t: this.now, type: "exit", pid: String(p.pid), reason: inspect(reason) };
+      if (frames && frames.length) event.stack = frames;
+      this.emit(event);
+    }
+    if (p.monitors) {
+      for (const [ref, target] of p.monitors) target.monitoredBy?.delete(ref);
+      p.monitors = null;
+    }
+    if (p.links) {
+      const links = [...p.links];
+      p.links = null;
+      for (const other of links) {
+        other.links?.delete(p);
+        this.exitSignal(p, other, reason, true);
+      }
+    }
+    if (p.monitoredBy) {
+      const watchers = [...p.monitoredBy];
+      p.monitoredBy = null;
+      for (const [ref, watcher] of watchers) {
+        watcher.monitors?.delete(ref);
+        if (this.sink) this.emit({ t: this.now, type: "down", pid: String(p.pid), to: String(watcher.pid), ref: String(ref), reason: inspect(reason) });
+        this.deliver(watcher, ["DOWN", ref, "process", p.pid, reason]);
+      }
+    }
+  }
+
+  /**
+   * An exit signal from `from` to `to`. Link exits (`viaLink`) come from a dying process;
+   * the others from `Process.exit`. `kill` sent with Process.exit cannot be trapped and
+   * reaches links as `killed`; a process that exits with reason `kill` itself sends `kill`.
+   */
+  exitSignal(from: Proc | Pid, to: Proc, reason: unknown, viaLink: boolean): void {
+    if (!to.alive) return;
+    const fromPid = from instanceof Proc ? from.pid : from;
+    if (!viaLink && reason === "kill") {
+      this.exit(to, "killed");
+      return;
+    }
+    if (to.trapExit) {
+      this.deliver(to, ["EXIT", fromPid, reason]);
+      return;
+    }
+    if (reason === "normal" && !(to.pid === fromPid && !viaLink)) return;
+    this.exit(to, reason);
+  }
+
+  /** The reason a dead process ended with, and its mapped stack (for the inspector). */
+  stackOf(p: Proc): StackFrame[] | undefined {
+    return this.stacks.get(p);
+  }
+
+  // ── links and monitors ─────────────────────────────────────────────────────────────────
+
+  link(me: Proc, dest: unknown): true {
+    const other = this.resolve(dest);
+    if (!other || !other.alive) {
+      // Linking to a dead process: the linker gets a noproc exit signal.
+      this.exitSignal(dest instanceof Pid ? dest : me.pid, me, "noproc", true);
+      return true;
+    }
+    if (other === me || me.links?.has(other)) return true;
+    me.link(other);
+    if (this.sink) this.emit({ t: this.now, type: "link", from: String(me.pid), to: String(other.pid) });
+    return true;
+  }
+
+  unlink(me: Proc, dest: unknown): true {
+    const other = this.resolve(dest);
+    if (other && me.links?.has(other)) {
+      me.unlink(other);
+      if (this.sink) this.emit({ t: this.now, type: "unlink", from: String(me.pid), to: String(other.pid) });
+    }
+    return true;
+  }
+
+  monitor(me: Proc, dest: unknown): Ref {
+    const ref = this.makeRef();
+    const target = this.resolve(dest);
+    if (!target || !target.alive) {
+      this.deliver(me, ["DOWN", ref, "process", dest, "noproc"]);
+      return ref;
+    }
+    (me.monitors ??= new Map()).set(ref, target);
+    (target.monitoredBy ??= new Map()).set(ref, me);
+    if (this.sink) this.emit({ t: this.now, type: "monitor", from: String(me.pid), to: String(target.pid), ref: String(ref) });
+    return ref;
+  }
+
+  /** Removes a monitor; with `flush`, also a DOWN message of it already in the mailbox. */
+  demonitor(me: Proc, ref: Ref, flush = false): true {
+    const target = me.monitors?.get(ref);
+    if (target) {
+      me.monitors!.delete(ref);
+      target.monitoredBy?.delete(ref);
+    }
+    if (flush) {
+      const box = me.mailbox;
+      for (let i = 0; i < box.length; i++) {
+        const m = box.at(i);
+        if (Array.isArray(m) && m[0] === "DOWN" && m[1] === ref) {
+          box.take(i);
+          break;
+        }
+      }
+    }
+    return true;
+  }
+
+  // ── whole-system operations ────────────────────────────────────────────────────────────
+
+  /** Kills every process (the Restart button). */
+  killAll(reason: unknown = "killed"): void {
+    for (const p of [...this.procs.values()]) if (p.alive) this.exit(p, reason);
+  }
+
+  /** Processes in start order. */
+  processes(): Proc[] {
+    return [...this.procs.values()];
+  }
+}
+
+export { isUnwinding };

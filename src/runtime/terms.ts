@@ -1,0 +1,160 @@
+/**
+ * The values of the runtime's world: pids, refs, the TIMEOUT marker and the errors user code
+ * can catch. Pids and refs are interned per runtime, so `===` compares them, as `==` does on
+ * the BEAM, and they survive a message copy unchanged.
+ */
+import type { StackFrame } from "./events";
+
+export class Pid {
+  constructor(readonly id: number) {}
+  toString(): string {
+    return `#PID<0.${this.id}.0>`;
+  }
+  toJSON(): string {
+    return this.toString();
+  }
+}
+
+export class Ref {
+  constructor(readonly id: number) {}
+  toString(): string {
+    return `#Reference<0.0.0.${this.id}>`;
+  }
+  toJSON(): string {
+    return this.toString();
+  }
+}
+
+/** What `receive(match, ms)` resolves to when nothing matched in time. */
+export const TIMEOUT: unique symbol = Symbol.for("otp.TIMEOUT");
+
+/**
+ * An exit raised in a process (`exit(reason)`, a `GenServer.call` that failed). Caught by
+ * `try/catch` as Elixir's `catch :exit`; uncaught, it ends the process with `reason`.
+ */
+export class ExitError extends Error {
+  constructor(readonly reason: unknown) {
+    super(`exit: ${inspect(reason)}`);
+    this.name = "ExitError";
+  }
+}
+
+/** An external call to a function that the module's current version does not export. */
+export class UndefinedFunctionError extends Error {
+  constructor(readonly module: string, readonly fun: string, readonly arity: number) {
+    super(`function ${module}.${fun}/${arity} is undefined or private`);
+    this.name = "UndefinedFunctionError";
+  }
+}
+
+/** Spawning past the process limit, as the BEAM's `system_limit`. */
+export class SystemLimitError extends Error {
+  constructor(limit: number) {
+    super(`system_limit: the process limit (${limit}) has been reached`);
+    this.name = "SystemLimitError";
+  }
+}
+
+/** A stack trace mapped to editor files; part of a crash reason `[error, stacktrace]`. */
+export class Stacktrace {
+  constructor(readonly frames: readonly StackFrame[]) {
+    Object.freeze(this);
+  }
+  toString(): string {
+    const top = this.frames[0];
+    return top ? `#Stacktrace<${top.file}:${top.line}>` : "#Stacktrace<>";
+  }
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** Prints a term on one line, as SPEC §3 says (`["ok", 1]`, `{count: 1}`, `#PID<0.5.0>`). */
+export function inspect(term: unknown): string {
+  return print(term, 0);
+}
+
+function print(term: unknown, depth: number): string {
+  switch (typeof term) {
+    case "string":
+      return JSON.stringify(term);
+    case "number":
+      return Object.is(term, -0) ? "0" : String(term);
+    case "bigint":
+      return `${term}n`;
+    case "boolean":
+      return term ? "true" : "false";
+    case "undefined":
+      return "undefined";
+    case "symbol":
+      return term === TIMEOUT ? "TIMEOUT" : String(term);
+    case "function":
+      return `#Function<${term.name || "anonymous"}>`;
+  }
+  if (term === null) return "null";
+  if (depth > 32) return "…";
+  if (term instanceof Pid || term instanceof Ref || term instanceof Stacktrace) return term.toString();
+  if (Array.isArray(term)) return `[${term.map((x) => print(x, depth + 1)).join(", ")}]`;
+  if (term instanceof Error) {
+    const name = term.constructor?.name || "Error";
+    return `%${name}{message: ${JSON.stringify(term.message)}}`;
+  }
+  if (term instanceof Map) {
+    const parts = [...term].map(([k, v]) => `${print(k, depth + 1)} => ${print(v, depth + 1)}`);
+    return `%{${parts.join(", ")}}`;
+  }
+  if (term instanceof Set) return `MapSet[${[...term].map((x) => print(x, depth + 1)).join(", ")}]`;
+  const obj = term as Record<string, unknown>;
+  const keys = Object.keys(obj);
+  const body = keys.map((k) => `${IDENTIFIER.test(k) ? k : JSON.stringify(k)}: ${print(obj[k], depth + 1)}`).join(", ");
+  const proto = Object.getPrototypeOf(obj);
+  const className = proto && proto !== Object.prototype ? proto.constructor?.name : "";
+  return className ? `%${className}{${body}}` : `{${body}}`;
+}
+
+/**
+ * Copies a message so the receiver never shares a mutable object with the sender. Pids, refs,
+ * functions, errors and frozen values pass as they are (they are immutable or identities).
+ * Deep structures fall back to a memoised copy that also keeps cycles.
+ */
+export function copyTerm<T>(term: T): T {
+  return copy(term, 0) as T;
+}
+
+function copy(term: unknown, depth: number): unknown {
+  if (typeof term !== "object" || term === null) return term;
+  if (depth > 64) return copyMemo(term, new Map());
+  if (Array.isArray(term)) {
+    const n = term.length;
+    const out = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = copy(term[i], depth + 1);
+    return out;
+  }
+  if (Object.isFrozen(term)) return term;
+  const proto = Object.getPrototypeOf(term);
+  if (proto === Object.prototype || proto === null) {
+    const out: Record<string, unknown> = proto === null ? Object.create(null) : {};
+    for (const k in term as Record<string, unknown>) out[k] = copy((term as Record<string, unknown>)[k], depth + 1);
+    return out;
+  }
+  if (term instanceof Map) return new Map([...term].map(([k, v]) => [copy(k, depth + 1), copy(v, depth + 1)]));
+  if (term instanceof Set) return new Set([...term].map((v) => copy(v, depth + 1)));
+  if (term instanceof Date) return new Date(term.getTime());
+  return term;
+}
+
+function copyMemo(term: unknown, seen: Map<object, unknown>): unknown {
+  if (typeof term !== "object" || term === null || Object.isFrozen(term)) return term;
+  if (seen.has(term)) return seen.get(term);
+  if (Array.isArray(term)) {
+    const out: unknown[] = [];
+    seen.set(term, out);
+    for (const x of term) out.push(copyMemo(x, seen));
+    return out;
+  }
+  const proto = Object.getPrototypeOf(term);
+  if (proto !== Object.prototype && proto !== null) return term;
+  const out: Record<string, unknown> = {};
+  seen.set(term, out);
+  for (const k in term as Record<string, unknown>) out[k] = copyMemo((term as Record<string, unknown>)[k], seen);
+  return out;
+}
