@@ -24,6 +24,10 @@ export type WorkerToPage =
   /** The compiler's loading progress; `ready` once esbuild-wasm answered a warm-up transform. */
   | { type: "status"; phase: "loading" | "ready" | "failed"; message?: string; ms?: number }
   | { type: "events"; events: TraceEvent[]; now: number; dropped?: number }
+  /** A fresh session begins (Run): the page drops what it shows; its events follow this message. */
+  | { type: "reset"; now: number }
+  /** The session's files changed by itself (a script's `edit`/`patch`): the editor shows them. */
+  | { type: "files"; files: Record<string, string> }
   | { type: "clock"; now: number; speed: number; paused: boolean; idle: boolean }
   | { type: "reply"; id: number; ok: true; result: ActionResult | EvalResult | ProcessSnapshot | null }
   | { type: "reply"; id: number; ok: false; error: string; diagnostics?: Diagnostic[] };

@@ -1,0 +1,214 @@
+/**
+ * The worker's host: one Session, a frame loop that moves virtual time with the wall clock, and
+ * the handler for every page request. Virtual time advances by wall-elapsed × speed, in slices of
+ * at most 8 ms of wall time so the worker always answers; if the runtime cannot keep up, virtual
+ * time slows down instead of piling up work. Events are buffered and posted once per tick.
+ */
+import type { TraceEvent } from "../runtime/events";
+import * as sessionModule from "../session/session";
+import type { Session } from "../session/session";
+import type { ActionResult } from "../session/types";
+import { assertNever, type PageToWorker, type WorkerToPage } from "./protocol";
+import type { EsbuildLike } from "../session/session";
+
+const TICK_MS = 16;
+const SLICE_MS = 8;
+/** A tick never moves more than this much wall time (a throttled background tab must not leap). */
+const MAX_WALL_STEP_MS = 250;
+/** Events held for one post; beyond it, the chatty kinds are dropped and counted. */
+const MAX_BUFFER = 20_000;
+const DROPPABLE = new Set<TraceEvent["type"]>(["log", "state", "send"]);
+
+export type Post = (msg: WorkerToPage) => void;
+
+export class Host {
+  private session: Session | null = null;
+  private speed = 1;
+  private paused = false;
+  private target = 0;
+  private lastWall = performance.now();
+  private buffer: TraceEvent[] = [];
+  private dropped = 0;
+  private lock: Promise<unknown> = Promise.resolve();
+  private locked = false;
+  private lastClock = "";
+  private filesSeen = "";
+
+  constructor(private readonly post: Post, private readonly esbuild: EsbuildLike, private readonly compilerReady: Promise<void>) {}
+
+  startLoop(): void {
+    const loop = async () => {
+      await this.tick();
+      setTimeout(loop, TICK_MS);
+    };
+    setTimeout(loop, TICK_MS);
+  }
+
+  async handle(msg: PageToWorker): Promise<void> {
+    switch (msg.type) {
+      case "run":
+        return this.answer(msg.id, async () => {
+          await this.compilerReady;
+          return this.exclusive(() => this.run(msg.snippet, msg.speed, msg.paused ?? false));
+        });
+      case "recompile":
+        return this.answer(msg.id, () => this.action((s) => s.recompile(msg.files)));
+      case "upgrade":
+        return this.answer(msg.id, () => this.action((s) => s.upgrade(msg.files, msg.extra)));
+      case "restart":
+        return this.answer(msg.id, () => this.action((s) => s.restart(msg.files)));
+      case "eval":
+        return this.answer(msg.id, async () => {
+          await this.exclusive(() => this.need().evaluate(msg.expr));
+          return { text: null };
+        });
+      case "clock":
+        if (msg.speed !== undefined) this.speed = clampSpeed(msg.speed);
+        if (msg.paused !== undefined) this.paused = msg.paused;
+        this.lastWall = performance.now();
+        this.postClock(true);
+        return;
+      case "step":
+        return this.answer(msg.id, () => this.exclusive(() => this.step()));
+      case "inspect":
+        return this.answer(msg.id, async () => this.session?.inspect(msg.pid) ?? null);
+      case "ping":
+        return this.answer(msg.id, async () => null);
+      default:
+        assertNever(msg);
+    }
+  }
+
+  private async run(snippet: Parameters<Session["start"]>[0], speed: number, paused: boolean): Promise<ActionResult> {
+    this.flush();
+    this.buffer = [];
+    this.dropped = 0;
+    this.speed = clampSpeed(speed);
+    this.paused = paused;
+    this.target = 0;
+    this.lastWall = performance.now();
+    this.post({ type: "reset", now: 0 });
+    const SessionClass = (sessionModule as Record<string, unknown>)["Session"] as typeof Session | undefined;
+    if (!SessionClass) throw new Error("the runtime is not built into this page yet (src/session/session.ts has no implementation)");
+    this.session = new SessionClass({ esbuild: this.esbuild, onEvent: (e) => this.collect(e) });
+    const result = await this.session.start(snippet);
+    this.filesSeen = JSON.stringify(this.session.files);
+    this.flush();
+    this.postClock(true);
+    return result;
+  }
+
+  private async action(fn: (s: Session) => Promise<ActionResult>): Promise<ActionResult> {
+    return this.exclusive(async () => {
+      const s = this.need();
+      const result = await fn(s);
+      // The page sent these files: they are not news to the editor.
+      this.filesSeen = JSON.stringify(s.files);
+      this.target = Math.max(this.target, s.now);
+      this.flush();
+      return result;
+    });
+  }
+
+  /** Paused stepping: jump to the next thing that will happen, and run it. */
+  private async step(): Promise<null> {
+    const s = this.need();
+    const next = s.busy() ? s.now : s.nextTime();
+    if (next !== null) await s.advance(next, 200);
+    this.target = s.now;
+    this.flush();
+    return null;
+  }
+
+  private async tick(): Promise<void> {
+    const wall = performance.now();
+    const elapsed = Math.min(wall - this.lastWall, MAX_WALL_STEP_MS);
+    this.lastWall = wall;
+    const s = this.session;
+    if (s && !this.paused && !this.locked) {
+      this.target += elapsed * this.speed;
+      try {
+        await this.exclusive(async () => {
+          const caughtUp = await s.advance(Math.floor(this.target), SLICE_MS);
+          if (!caughtUp) this.target = s.now;
+        });
+      } catch (err) {
+        // Nothing user-made should get here (the runtime turns crashes into exits); if the engine
+        // itself fails, stop the clock and say so rather than spin on the same error.
+        this.paused = true;
+        console.error("session.advance failed", err);
+      }
+      this.postFilesIfScriptEdited(s);
+    }
+    this.flush();
+    this.postClock(false);
+  }
+
+  private collect(event: TraceEvent): void {
+    if (this.buffer.length >= MAX_BUFFER && DROPPABLE.has(event.type)) {
+      this.dropped++;
+      return;
+    }
+    this.buffer.push(event);
+  }
+
+  private flush(): void {
+    const now = this.session?.now ?? 0;
+    const events = this.buffer;
+    this.buffer = [];
+    const dropped = this.dropped;
+    this.dropped = 0;
+    this.post(dropped ? { type: "events", events, now, dropped } : { type: "events", events, now });
+  }
+
+  private postClock(force: boolean): void {
+    const s = this.session;
+    const idle = !s || (s.nextTime() === null && !s.busy());
+    const now = s?.now ?? 0;
+    const key = `${this.speed}|${this.paused}|${idle}`;
+    if (!force && key === this.lastClock) return;
+    this.lastClock = key;
+    this.post({ type: "clock", now, speed: this.speed, paused: this.paused, idle });
+  }
+
+  private postFilesIfScriptEdited(s: Session): void {
+    const files = s.files;
+    const seen = JSON.stringify(files);
+    if (seen === this.filesSeen) return;
+    this.filesSeen = seen;
+    this.post({ type: "files", files: { ...files } });
+  }
+
+  private need(): Session {
+    if (!this.session) throw new Error("nothing is running: press Run first");
+    return this.session;
+  }
+
+  /** Session calls never interleave: an action waits for the advance in flight, and vice versa. */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.lock.then(async () => {
+      this.locked = true;
+      try {
+        return await fn();
+      } finally {
+        this.locked = false;
+      }
+    });
+    this.lock = next.catch(() => undefined);
+    return next;
+  }
+
+  private async answer(id: number, fn: () => Promise<unknown>): Promise<void> {
+    try {
+      const result = (await fn()) as Extract<WorkerToPage, { type: "reply"; ok: true }>["result"];
+      this.post({ type: "reply", id, ok: true, result });
+    } catch (err) {
+      this.post({ type: "reply", id, ok: false, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+}
+
+export function clampSpeed(speed: number): number {
+  if (!Number.isFinite(speed)) return 1;
+  return Math.min(100, Math.max(0.1, speed));
+}
