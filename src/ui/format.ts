@@ -1,0 +1,39 @@
+/** Small formatting helpers shared by the panels: times, pid colours, short versions. */
+
+/** Virtual ms as the UI prints it: "850ms", "12.5s", "3m 05s". */
+export function formatTime(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)}ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)}s`;
+  const m = Math.floor(ms / 60_000);
+  const s = Math.floor((ms % 60_000) / 1000);
+  return `${m}m ${String(s).padStart(2, "0")}s`;
+}
+
+/** A short axis label: "0s", "5s", "1m 30s". */
+export function formatTick(ms: number): string {
+  if (ms < 1000 && ms !== 0) return `${Math.round(ms)}ms`;
+  if (ms < 60_000) return `${+(ms / 1000).toFixed(1)}s`;
+  return formatTime(ms);
+}
+
+/** One stable accent per process, from its pid number, spread around the colour wheel. */
+export function pidHue(pid: string): number {
+  const n = Number(/<\d+\.(\d+)\./.exec(pid)?.[1] ?? 0);
+  return (n * 137.508) % 360;
+}
+
+/** "#PID<0.81.0>" → "<0.81.0>" where space is short. */
+export function shortPid(pid: string): string {
+  return pid.replace(/^#PID/, "");
+}
+
+/** Hash versions are long; numbered ones ("2") stay as they are. */
+export function shortVsn(vsn: string | null | undefined): string {
+  if (vsn == null) return "—";
+  const v = vsn.replace(/^"(.*)"$/, "$1");
+  return v.length > 8 ? v.slice(0, 7) : v;
+}
+
+export function stripQuotes(s: string): string {
+  return s.replace(/^"(.*)"$/, "$1");
+}

@@ -1,0 +1,61 @@
+/**
+ * The timeline's store: a zustand vanilla store fed only by the worker's `events` batches. Batches
+ * are queued as they arrive and applied once per animation frame, so a burst of messages costs
+ * one render. The model itself is mutable (see model.ts); `version` is what React subscribes to.
+ */
+import { createStore } from "zustand/vanilla";
+import { useStore } from "zustand";
+import type { TraceEvent } from "../../runtime/events";
+import { applyEvents, emptyModel, type Model } from "./model";
+
+export type TimelineState = { model: Model; version: number };
+
+export const timelineStore = createStore<TimelineState>(() => ({ model: emptyModel(), version: 0 }));
+
+let queue: { events: TraceEvent[]; now: number; dropped: number }[] = [];
+let frame: number | null = null;
+
+function schedule(): void {
+  if (frame !== null) return;
+  const run = () => {
+    frame = null;
+    flushNow();
+  };
+  // rAF does not fire in hidden tabs; a timeout keeps the queue bounded there.
+  frame = typeof requestAnimationFrame === "function" && !document.hidden ? requestAnimationFrame(run) : (setTimeout(run, 100) as unknown as number);
+}
+
+/** Applies everything queued now (tests and the frame callback). */
+export function flushNow(): void {
+  if (queue.length === 0) return;
+  const { model, version } = timelineStore.getState();
+  for (const batch of queue) {
+    applyEvents(model, batch.events);
+    if (batch.now > model.now) model.now = batch.now;
+    model.eventsDropped += batch.dropped;
+  }
+  queue = [];
+  timelineStore.setState({ version: version + 1 });
+}
+
+export function enqueueEvents(events: TraceEvent[], now: number, dropped = 0): void {
+  queue.push({ events, now, dropped });
+  schedule();
+}
+
+/** A new run: forget everything shown. */
+export function resetTimeline(now = 0): void {
+  queue = [];
+  const model = emptyModel();
+  model.now = now;
+  timelineStore.setState({ model, version: timelineStore.getState().version + 1 });
+}
+
+export function useTimelineVersion(): number {
+  return useStore(timelineStore, (s) => s.version);
+}
+
+export function useModel(): Model {
+  useTimelineVersion();
+  return timelineStore.getState().model;
+}
