@@ -1,0 +1,40 @@
+/**
+ * End-to-end tests in real Chromium (Debian's /usr/bin/chromium: Playwright cannot download
+ * browsers here) against the built app under `vite preview`, as a user would get it. One worker:
+ * the machine has two cores and each page loads Monaco and 14 MB of wasm.
+ */
+import { defineConfig } from "@playwright/test";
+
+export const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: /.*\.spec\.ts$/,
+  workers: 1,
+  fullyParallel: false,
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: "http://localhost:4173",
+    viewport: { width: 1280, height: 800 },
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs },
+    trace: "off",
+    screenshot: "only-on-failure",
+  },
+  webServer: {
+    command: "npx vite preview --port 4173 --strictPort",
+    url: "http://localhost:4173",
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+});

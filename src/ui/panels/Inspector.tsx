@@ -1,0 +1,113 @@
+/**
+ * The selected process in detail: what the timeline knows (state history with diffs, exit reason
+ * and stack) plus what only the runtime knows (mailbox length, links, monitors, the versions it
+ * has frames in), fetched with `inspect` twice a second while it is shown.
+ */
+import { useEffect, useState } from "react";
+import type { ProcessSnapshot } from "../../session/types";
+import { inspect } from "../app/controller";
+import { appStore, useApp } from "../store/appStore";
+import { useModel } from "../store/timelineStore";
+import { diffStrings } from "./diff";
+import { formatTime, pidHue, stripQuotes } from "../format";
+import { jumpTo } from "../editor/CompileErrors";
+
+const HISTORY_SHOWN = 200;
+
+function usePolledSnapshot(pid: string | null, alive: boolean): ProcessSnapshot | null {
+  const [snap, setSnap] = useState<ProcessSnapshot | null>(null);
+  useEffect(() => {
+    setSnap(null);
+    if (!pid) return;
+    let live = true;
+    const poll = () => inspect(pid).then((s) => live && setSnap(s), () => live && setSnap(null));
+    void poll();
+    if (!alive) return () => { live = false; };
+    const timer = setInterval(poll, 500);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [pid, alive]);
+  return snap;
+}
+
+function PidLink({ pid }: { pid: string }) {
+  return (
+    <button className="pid-link mono" style={{ ["--hue" as string]: pidHue(pid) }} onClick={() => appStore.setState({ selectedPid: pid })}>
+      {pid.replace("#PID", "")}
+    </button>
+  );
+}
+
+export function Inspector() {
+  const pid = useApp((s) => s.selectedPid);
+  const model = useModel();
+  const lane = pid ? model.lanes.get(pid) : undefined;
+  const snap = usePolledSnapshot(pid, !!lane && lane.status !== "dead");
+
+  if (!pid || !lane) return <div className="empty small muted">Click a process on the timeline to inspect it.</div>;
+
+  const history = lane.history.slice(-HISTORY_SHOWN).reverse();
+  return (
+    <div className="inspector">
+      <div className="insp-head" style={{ ["--hue" as string]: pidHue(pid) }}>
+        <span className={`status-dot ${lane.status} ${lane.crashed ? "crash" : ""}`} />
+        <strong>{lane.name ?? lane.module ?? lane.kind}</strong>
+        <span className="mono muted">{pid}</span>
+        <span className="chip">{lane.kind}{lane.module ? ` · ${lane.module}` : ""}</span>
+        {snap?.versions.map((v) => <span key={v} className={`chip ${/old/.test(v) ? "old" : ""}`}>runs {v}</span>)}
+      </div>
+      <dl className="insp-facts">
+        <dt>status</dt><dd>{snap?.status ?? lane.status}</dd>
+        <dt>state</dt><dd className="mono state-now">{snap?.state ?? lane.state ?? "—"}</dd>
+        <dt>mailbox</dt><dd className="mono">{snap ? snap.mailbox : "—"}</dd>
+        <dt>links</dt><dd>{snap?.links.length ? snap.links.map((l) => <PidLink key={l} pid={l} />) : <span className="muted">none</span>}</dd>
+        <dt>monitors</dt><dd>{snap?.monitors.length ? snap.monitors.map((m) => <span key={m} className="mono">{m} </span>) : <span className="muted">none</span>}</dd>
+        <dt>started</dt><dd className="mono">{formatTime(lane.spawnedAt)}{lane.parent ? <> by <PidLink pid={lane.parent} /></> : null}</dd>
+        {lane.exitedAt !== undefined && (
+          <>
+            <dt>exited</dt>
+            <dd className={lane.crashed ? "crash" : ""}>
+              <span className="mono">{formatTime(lane.exitedAt)} · {stripQuotes(lane.reason ?? "")}</span>
+              {lane.stack?.length ? (
+                <ul className="stack">
+                  {lane.stack.map((f, i) => (
+                    <li key={i}>
+                      <button className="frame mono" onClick={() => jumpTo(f.file, f.line, f.column)} title="Show in the editor">
+                        {f.fn ? `${f.fn} ` : ""}{f.file}:{f.line}:{f.column}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </dd>
+          </>
+        )}
+      </dl>
+      <div className="insp-history">
+        <div className="insp-sub">State history <span className="muted">({lane.history.length}, newest first)</span></div>
+        {history.length === 0 && <div className="muted small">No state changes recorded (only GenServers report state).</div>}
+        {history.map((h, i) => {
+          const prev = history[i + 1]?.state;
+          const d = prev === undefined ? null : diffStrings(prev, h.state);
+          return (
+            <div key={`${h.t}-${i}`} className="hist-row mono">
+              <span className="log-t">{formatTime(h.t)}</span>
+              {d ? (
+                <span>
+                  {d.prefix}
+                  {d.removed && <del>{d.removed}</del>}
+                  {d.added && <ins>{d.added}</ins>}
+                  {d.suffix}
+                </span>
+              ) : (
+                <span>{h.state}</span>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+/**
+ * The time part of one lane: its life line from spawn to exit, a dot per state change, short log
+ * labels, the badge each code swap left on it (kept / migrated / killed) and the end cap with the
+ * exit reason (red for crashes). Only what falls inside the visible window is rendered, and dots
+ * and labels are thinned so a chatty process costs a bounded number of elements.
+ */
+import type { Lane, Swap } from "../store/model";
+import { reportFor } from "../store/model";
+import { appStore } from "../store/appStore";
+import { stripQuotes } from "../format";
+
+type Props = { lane: Lane; swaps: Swap[]; t0: number; t1: number; width: number; now: number; hue: number };
+
+const LABEL_GAP_PX = 96;
+const DOT_GAP_PX = 7;
+
+export function LaneTrack({ lane, swaps, t0, t1, width, now, hue }: Props) {
+  const x = (t: number) => ((t - t0) / (t1 - t0)) * width;
+  const start = Math.max(lane.spawnedAt, t0);
+  const end = Math.min(lane.exitedAt ?? now, t1);
+  const items: React.ReactNode[] = [];
+
+  if (end >= start) {
+    items.push(<div key="life" className={`life ${lane.status}`} style={{ left: x(start), width: Math.max(1, x(end) - x(start)), ["--hue" as string]: hue }} />);
+  }
+
+  // State dots, thinned to one per few pixels (the newest in each bucket wins).
+  let lastDotX = -Infinity;
+  const dots: { t: number; state: string; x: number; prev?: string }[] = [];
+  for (let i = 0; i < lane.history.length; i++) {
+    const h = lane.history[i];
+    if (h.t < t0 || h.t > t1) continue;
+    const px = x(h.t);
+    if (px - lastDotX < DOT_GAP_PX && dots.length) dots.pop();
+    dots.push({ t: h.t, state: h.state, x: px, prev: lane.history[i - 1]?.state });
+    lastDotX = px;
+  }
+  for (const d of dots) {
+    items.push(
+      <button
+        key={`d${d.t}-${d.x}`}
+        className="dot"
+        style={{ left: d.x, ["--hue" as string]: hue }}
+        title={`${d.state}   at ${d.t}ms${d.prev !== undefined ? `  (was ${d.prev})` : ""}`}
+        onClick={(e) => {
+          e.stopPropagation();
+          appStore.setState({ selectedPid: lane.pid });
+        }}
+      />,
+    );
+  }
+  // The state value itself beside the newest dots, where there is room: the lesson is readable on the lane.
+  let lastLabelX = Infinity;
+  for (let i = dots.length - 1; i >= 0 && items.length < 400; i--) {
+    const d = dots[i];
+    if (lastLabelX - d.x < 34) continue;
+    lastLabelX = d.x;
+    items.push(<span key={`v${d.t}-${d.x}`} className="dot-value mono" style={{ left: d.x }}>{clip(d.state, 10)}</span>);
+  }
+
+  // Log labels: greedy from the newest backwards, skipping those that would overlap.
+  let labelRight = Infinity;
+  for (let i = lane.labels.length - 1; i >= 0; i--) {
+    const l = lane.labels[i];
+    if (l.t > t1) continue;
+    if (l.t < t0) break;
+    const px = x(l.t);
+    if (labelRight - px < LABEL_GAP_PX) continue;
+    labelRight = px;
+    items.push(<span key={`l${i}`} className="lane-log" style={{ left: px, maxWidth: LABEL_GAP_PX - 6 }} title={l.text}>{l.text}</span>);
+  }
+
+  for (const swap of swaps) {
+    if (swap.t < t0 || swap.t > t1) continue;
+    const report = reportFor(swap, lane);
+    if (!report) continue;
+    items.push(
+      <span key={`s${swap.id}`} className={`badge badge-${report.kind}`} style={{ left: x(swap.t) }} title={report.detail ?? report.kind} data-testid="swap-badge" data-kind={report.kind}>
+        {report.kind}
+        {report.kind === "migrated" && report.detail ? <span className="badge-detail mono"> {clip(report.detail, 28)}</span> : null}
+      </span>,
+    );
+  }
+
+  if (lane.exitedAt !== undefined && lane.exitedAt >= t0 && lane.exitedAt <= t1) {
+    items.push(
+      <span key="cap" className={`endcap ${lane.crashed ? "crash" : ""}`} style={{ left: x(lane.exitedAt) }} title={lane.reason}>
+        <span className="endcap-bar" />
+        <span className="endcap-reason mono">{clip(stripQuotes(lane.reason ?? ""), 40)}</span>
+      </span>,
+    );
+  }
+
+  return <div className="track">{items}</div>;
+}
+
+function clip(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}

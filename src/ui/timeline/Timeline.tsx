@@ -1,0 +1,120 @@
+/**
+ * The timeline: one lane per process on a shared virtual-time axis, ordered by the supervision
+ * tree, with a vertical marker across all lanes at every code swap. Lanes are virtualised (only
+ * the rows in view are rendered), so thousands of processes stay smooth. Ctrl/Cmd+wheel zooms,
+ * Shift+wheel (or a horizontal swipe) pans; panning back stops following the present.
+ */
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useModel, useTimelineVersion } from "../store/timelineStore";
+import { appStore, useApp } from "../store/appStore";
+import { treeRows } from "../store/tree";
+import { LaneHeader } from "./LaneHeader";
+import { LaneTrack } from "./LaneTrack";
+import { SwapMarkers } from "./SwapMarkers";
+import { pan, ticks, windowOf, zoom, type TimeView } from "./timeView";
+import { formatTick, pidHue } from "../format";
+import { seedHint } from "../../examples/seed";
+
+const ROW_H = 34;
+const HEAD_W = 300;
+const OVERSCAN = 6;
+
+export function Timeline() {
+  const model = useModel();
+  const version = useTimelineVersion();
+  const selected = useApp((s) => s.selectedPid);
+  const running = useApp((s) => s.running);
+  const [view, setView] = useState<TimeView>({ span: 15_000, end: 15_000, follow: true });
+  const [hideDead, setHideDead] = useState(false);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [size, setSize] = useState({ width: 800, height: 400 });
+  const scroller = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const el = scroller.current!;
+    const ro = new ResizeObserver(() => setSize({ width: el.clientWidth, height: el.clientHeight }));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  // Order changes only when lanes are added or re-parented (or, hiding the dead, when one exits).
+  const rows = useMemo(() => treeRows(model.lanes, hideDead), [model, model.treeVersion, hideDead && version]);
+  const width = Math.max(100, size.width - HEAD_W);
+  const { t0, t1 } = windowOf(view, model.now);
+  const first = Math.max(0, Math.floor(scrollTop / ROW_H) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((scrollTop + size.height) / ROW_H) + OVERSCAN);
+  const alive = rows.reduce((n, r) => n + (r.lane.status !== "dead" ? 1 : 0), 0);
+
+  const onWheel = (e: React.WheelEvent) => {
+    const rect = scroller.current!.getBoundingClientRect();
+    const at = Math.min(1, Math.max(0, (e.clientX - rect.left - HEAD_W) / width));
+    if (e.ctrlKey || e.metaKey) {
+      e.preventDefault();
+      setView((v) => zoom(v, model.now, Math.exp(e.deltaY * 0.002), at));
+    } else if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
+      const d = e.shiftKey ? e.deltaY : e.deltaX;
+      setView((v) => pan(v, model.now, (d / width) * v.span));
+    }
+  };
+
+  return (
+    <section className="timeline" aria-label="Process timeline">
+      <div className="panel-bar">
+        <span className="panel-title">Processes</span>
+        <span className="muted">{alive} alive{rows.length > alive ? ` · ${rows.length - alive} exited` : ""}</span>
+        <span className="spacer" />
+        <label className="check"><input type="checkbox" checked={hideDead} onChange={(e) => setHideDead(e.target.checked)} /> hide exited</label>
+        <button className="ghost small" title="Zoom out (Ctrl+wheel)" onClick={() => setView((v) => zoom(v, model.now, 1.6))}>−</button>
+        <button className="ghost small" title="Zoom in (Ctrl+wheel)" onClick={() => setView((v) => zoom(v, model.now, 1 / 1.6))}>+</button>
+        <button className={`ghost small ${view.follow ? "on" : ""}`} title="Keep the present in view" onClick={() => setView((v) => ({ ...v, follow: true }))}>Follow</button>
+      </div>
+      <div className="axis-row">
+        <div className="axis-head" style={{ width: HEAD_W }}>
+          <span className="muted">process</span>
+        </div>
+        <div className="axis" style={{ width }}>
+          {ticks(t0, t1, width).map((t) => (
+            <span key={t} className="tick" style={{ left: ((t - t0) / (t1 - t0)) * width }}>{formatTick(t)}</span>
+          ))}
+          <span className="now-line" style={{ left: ((model.now - t0) / (t1 - t0)) * width }} />
+        </div>
+      </div>
+      <div className="lanes" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onWheel={onWheel}>
+        <div className="lanes-inner" style={{ height: rows.length * ROW_H }}>
+          <SwapMarkers swaps={model.swaps} t0={t0} t1={t1} left={HEAD_W} width={width} top={scrollTop} height={size.height} />
+          {rows.slice(first, last).map(({ lane, depth }, i) => {
+            const hue = pidHue(lane.pid);
+            return (
+              <div
+                key={lane.pid}
+                className={`lane ${lane.pid === selected ? "selected" : ""} ${lane.status}`}
+                style={{ top: (first + i) * ROW_H, height: ROW_H }}
+                data-testid="process-row"
+                data-pid={lane.pid}
+                data-name={lane.name ?? ""}
+                onClick={() => appStore.setState({ selectedPid: lane.pid })}
+              >
+                <div style={{ width: HEAD_W }} className="lane-head-cell">
+                  <LaneHeader lane={lane} depth={depth} hue={hue} model={model} selected={lane.pid === selected} />
+                </div>
+                <div className="lane-track-cell" style={{ width }}>
+                  <LaneTrack lane={lane} swaps={model.swaps} t0={t0} t1={t1} width={width} now={model.now} hue={hue} />
+                </div>
+              </div>
+            );
+          })}
+        </div>
+        {rows.length === 0 && (
+          <div className="empty">
+            {running ? <p>Starting…</p> : (
+              <>
+                <p className="empty-title">Press <kbd>▶ Run</kbd> to start <span className="mono">Main.start()</span></p>
+                <p className="muted">{seedHint}</p>
+              </>
+            )}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
