@@ -203,7 +203,7 @@ export class Runtime {
    * Runs every process and timer due up to virtual time `until`, then sets the clock to it.
    * With a wall deadline, returns false when it ran out of wall time before finishing.
    */
-  runUntil(until: number, wallDeadline = Infinity): boolean {
+  runUntil(until: number, wallDeadline = Infinity, inclusive = true): boolean {
     let checks = 0;
     for (;;) {
       while (this.queueHead < this.queue.length) {
@@ -218,7 +218,7 @@ export class Runtime {
       this.queue.length = 0;
       this.queueHead = 0;
       const next = this.timers.peek();
-      if (!next || next.time > until) break;
+      if (!next || next.time > until || (!inclusive && next.time === until)) break;
       this.timers.pop();
       if (next.time > this.now) this.now = next.time;
       next.fire();
@@ -593,9 +593,22 @@ export class Runtime {
 
   // ── whole-system operations ────────────────────────────────────────────────────────────
 
-  /** Kills every process (the Restart button). */
+  /** Ends every process at once (the Restart button): no signals, so nothing restarts. */
   killAll(reason: unknown = "killed"): void {
-    for (const p of [...this.procs.values()]) if (p.alive) this.exit(p, reason);
+    const all = [...this.procs.values()];
+    for (const p of all) {
+      p.links = null;
+      p.monitoredBy = null;
+      p.monitors = null;
+    }
+    for (const p of all) this.finish(p, reason);
+    this.queue.length = 0;
+    this.queueHead = 0;
+  }
+
+  /** Drops every pending timer (nothing from before a restart may fire after it). */
+  clearTimers(): void {
+    this.timers.clear();
   }
 
   /** Processes in start order. */

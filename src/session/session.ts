@@ -1,16 +1,27 @@
 /**
  * A running snippet: one runtime, one compiler, the editor's files, the shell and the script.
  * Hosts (the Web Worker, the CLI, tests) drive it; virtual time moves only inside `advance`.
- * (Being written: the signatures below are the contract the worker and the CLI build on.)
+ * Script steps run at their `at`, before the runtime's timers due at the same ms; actions
+ * (recompile, upgrade, restart) follow SPEC §4.
  */
+import type { Activation } from "../runtime/activation";
+import { type OtpApi, createOtpApi } from "../runtime/api";
 import type { TraceEvent } from "../runtime/events";
-import type { Snippet } from "../share/snippetTypes";
-import type { ActionResult, ProcessSnapshot } from "./types";
+import type { Proc } from "../runtime/process";
+import { Runtime } from "../runtime/runtime";
+import { Pid, inspect } from "../runtime/terms";
+import { type CompiledModule, type EsbuildLike, compileModule, moduleNameOf } from "../compiler/compile";
+import { compileExpression, moduleScope } from "../compiler/compileExpression";
+import { formatDiagnostic } from "../compiler/diagnostics";
+import { ModuleLoader } from "../compiler/loader";
+import { applyStepEdits } from "../share/snippet";
+import type { ScriptStep, Snippet } from "../share/snippetTypes";
+import { describeError, sendJob, spawnShell } from "./shell";
+import type { ActionResult, Diagnostic, ProcessSnapshot } from "./types";
+import { runUpgrade } from "./upgrade";
+import { snapshotOf } from "./snapshot";
 
-/** The part of esbuild's API the compiler uses: native `esbuild` in Node, `esbuild-wasm` in the browser. */
-export type EsbuildLike = {
-  transform(code: string, options: Record<string, unknown>): Promise<{ code: string; map: string; warnings: unknown[] }>;
-};
+export type { EsbuildLike };
 
 export type SessionOptions = {
   esbuild: EsbuildLike;
@@ -18,34 +29,288 @@ export type SessionOptions = {
   onEvent: (event: TraceEvent) => void;
   /** Emit `send` events too (costly; the CLI's --json and the UI's message view want them). */
   traceSends?: boolean;
-  /** Play the snippet's script steps (`say`, `edit`, `patch`, `action`, `eval`). Default true. */
+  /** Play the snippet's script steps. Default true. */
   playScript?: boolean;
-  /** Process limit (default 262,144). */
   maxProcesses?: number;
+  runawayMs?: number;
 };
 
-export declare class Session {
-  constructor(options: SessionOptions);
-  /** Virtual time now, in ms. */
-  readonly now: number;
-  /** The editor's files as the session last loaded them (script edits included). */
-  readonly files: Record<string, string>;
-  /** Compiles and loads every file, starts a shell and calls `main`'s `start()` at t = 0. */
-  start(snippet: Snippet): Promise<ActionResult>;
-  recompile(files: Record<string, string>): Promise<ActionResult>;
-  upgrade(files: Record<string, string>, extra?: unknown): Promise<ActionResult>;
-  restart(files: Record<string, string>): Promise<ActionResult>;
+export class Session {
+  private rt!: Runtime;
+  private api!: OtpApi;
+  private loader!: ModuleLoader;
+  private shell: Proc | null = null;
+  private main = "";
+  private steps: ScriptStep[] = [];
+  private nextStep = 0;
+  /** Source of each file as last loaded (what "changed" is measured against). */
+  private loaded = new Map<string, string>();
+  private compiled = new Map<string, CompiledModule>();
+  files: Record<string, string> = {};
+
+  constructor(private readonly options: SessionOptions) {
+    this.reset();
+  }
+
+  get now(): number {
+    return this.rt.now;
+  }
+
+  private emit(event: TraceEvent): void {
+    this.options.onEvent(event);
+  }
+
+  private reset(): void {
+    this.rt = new Runtime({
+      sink: (e) => this.emit(e),
+      traceSends: this.options.traceSends,
+      maxProcesses: this.options.maxProcesses,
+      runawayMs: this.options.runawayMs,
+    });
+    this.api = createOtpApi(this.rt);
+    this.loader = new ModuleLoader(this.rt, this.api);
+    this.loaded.clear();
+    this.shell = null;
+  }
+
+  /** The runtime, for tests and benchmarks that look inside. */
+  get runtime(): Runtime {
+    return this.rt;
+  }
+
+  async start(snippet: Snippet): Promise<ActionResult> {
+    this.reset();
+    this.files = { ...snippet.files };
+    this.main = snippet.main;
+    this.steps = this.options.playScript === false ? [] : [...(snippet.script ?? [])];
+    this.nextStep = 0;
+    const compiled = await this.compileAll(this.files);
+    if (!compiled.ok) return this.failed("start", compiled.diagnostics);
+    const loaded = this.loadAll(compiled.modules);
+    this.startMain();
+    this.rt.runUntil(this.rt.now);
+    return { ok: true, loaded, killed: [], diagnostics: [] };
+  }
+
+  private startMain(): void {
+    const main = this.main;
+    this.runInShell(() => (this.rt.code.namespace(main).start as () => unknown)(), false);
+  }
+
+  // ── actions ──────────────────────────────────────────────────────────────────────────
+
+  async recompile(files: Record<string, string>): Promise<ActionResult> {
+    const changes = await this.compileChanged(files);
+    if (!changes.ok) return this.failed("recompile", changes.diagnostics);
+    this.files = { ...files };
+    const killed: string[] = [];
+    const loaded: string[] = [];
+    for (const module of changes.modules) {
+      const report = this.loadOne(module);
+      loaded.push(report.module);
+      killed.push(...report.killed);
+    }
+    for (const module of changes.removed) {
+      this.rt.code.purge(module);
+      this.rt.code.delete(module);
+    }
+    return this.done("recompile", loaded, killed);
+  }
+
+  async upgrade(files: Record<string, string>, extra?: unknown): Promise<ActionResult> {
+    const changes = await this.compileChanged(files);
+    if (!changes.ok) return this.failed("upgrade", changes.diagnostics);
+    this.files = { ...files };
+    const modules = changes.modules;
+    const killed: string[] = [];
+    runUpgrade(this.rt, this.api, modules.map((m) => m.module), extra, (name) => {
+      const report = this.loadOne(modules.find((m) => m.module === name)!);
+      killed.push(...report.killed);
+    });
+    this.rt.runUntil(this.rt.now);
+    return this.done("upgrade", modules.map((m) => m.module), killed);
+  }
+
+  async restart(files: Record<string, string>): Promise<ActionResult> {
+    const compiled = await this.compileAll(files);
+    if (!compiled.ok) return this.failed("restart", compiled.diagnostics);
+    this.files = { ...files };
+    const killed = this.rt.processes().map((p) => String(p.pid));
+    this.rt.killAll("killed");
+    this.rt.clearTimers();
+    this.rt.code.reset();
+    this.loaded.clear();
+    this.shell = null;
+    const loaded = this.loadAll(compiled.modules);
+    this.startMain();
+    this.rt.runUntil(this.rt.now);
+    return this.done("restart", loaded, killed);
+  }
+
   /** Queues an expression for the shell; its printed result arrives as a `log` event. */
-  evaluate(expr: string): Promise<void>;
+  async evaluate(expr: string): Promise<void> {
+    const compiled = await compileExpression(this.options.esbuild, expr);
+    if (!compiled.ok) {
+      const d = compiled.diagnostics[0];
+      this.shellLog(`** (SyntaxError) ${d.message} (line ${d.line}, column ${d.column})`);
+      return;
+    }
+    const scope = { ...moduleScope(this.rt.code.loadedModules(), (m) => this.rt.code.namespace(m)), ...this.api };
+    const helpers = this.loader.helpers(null);
+    const names = [...Object.keys(scope), ...Object.keys(helpers)];
+    let make: () => Activation;
+    try {
+      make = new Function(...names, `${compiled.code}\nreturn __eval;`)(...Object.values(scope), ...Object.values(helpers));
+    } catch (err) {
+      this.shellLog(describeError(err));
+      return;
+    }
+    this.runInShell(make, true);
+    this.rt.runUntil(this.rt.now);
+  }
+
+  private runInShell(run: () => unknown, print: boolean): void {
+    if (!this.shell || !this.shell.alive) {
+      this.shell = spawnShell(this.rt, (text) => this.api.log(text));
+    }
+    sendJob(this.rt, this.shell, { run, print });
+  }
+
+  private shellLog(text: string): void {
+    this.emit({ t: this.rt.now, type: "log", pid: this.shell ? String(this.shell.pid) : "shell", text });
+  }
+
+  // ── time ─────────────────────────────────────────────────────────────────────────────
+
   /**
    * Runs the system up to virtual time `until` (inclusive). With `wallBudgetMs`, returns early
    * (false) when that much wall time has passed, so a worker stays responsive; true when done.
    */
-  advance(until: number, wallBudgetMs?: number): Promise<boolean>;
+  async advance(until: number, wallBudgetMs = Infinity): Promise<boolean> {
+    const deadline = wallBudgetMs === Infinity ? Infinity : this.rt.wallClock() + wallBudgetMs;
+    for (;;) {
+      const step = this.steps[this.nextStep];
+      if (step && step.at <= until) {
+        if (!this.rt.runUntil(step.at, deadline, false)) return false;
+        this.nextStep++;
+        await this.playStep(step);
+        continue;
+      }
+      return this.rt.runUntil(until, deadline);
+    }
+  }
+
   /** Virtual time of the next pending timer or script step, or null when nothing is pending. */
-  nextTime(): number | null;
-  /** True when a process is ready to run at the current time. */
-  busy(): boolean;
-  inspect(pid: string): ProcessSnapshot | null;
-  processes(): ProcessSnapshot[];
+  nextTime(): number | null {
+    const timer = this.rt.nextTimerTime();
+    const step = this.steps[this.nextStep]?.at ?? null;
+    if (timer === null) return step;
+    if (step === null) return timer;
+    return Math.min(timer, step);
+  }
+
+  busy(): boolean {
+    return this.rt.busy();
+  }
+
+  private async playStep(step: ScriptStep): Promise<void> {
+    if (step.say !== undefined) this.emit({ t: this.rt.now, type: "say", text: step.say });
+    let files = this.files;
+    if (step.edit || step.patch) {
+      const edited = applyStepEdits(files, step);
+      if (!edited.ok) {
+        this.emit({ t: this.rt.now, type: "action", action: step.action ?? "recompile", ok: false, loaded: [], killed: [], message: `script step at ${step.at} ms: ${edited.error}` });
+        return;
+      }
+      files = edited.files;
+      if (!step.action) this.files = files;
+    }
+    if (step.action === "recompile") await this.recompile(files);
+    else if (step.action === "upgrade") await this.upgrade(files, step.extra);
+    else if (step.action === "restart") await this.restart(files);
+    if (step.eval !== undefined) await this.evaluate(step.eval);
+  }
+
+  // ── compiling and loading ──────────────────────────────────────────────────────────────
+
+  private async compileOne(file: string, source: string) {
+    const cached = this.compiled.get(file);
+    if (cached && cached.source === source) return { ok: true as const, module: cached };
+    const result = await compileModule(this.options.esbuild, file, source);
+    if (result.ok) this.compiled.set(file, result.module);
+    return result;
+  }
+
+  private async compileAll(files: Record<string, string>) {
+    return this.compileFiles(Object.keys(files), files);
+  }
+
+  private async compileFiles(names: string[], files: Record<string, string>): Promise<{ ok: true; modules: CompiledModule[] } | { ok: false; diagnostics: Diagnostic[] }> {
+    const diagnostics: Diagnostic[] = [];
+    const modules: CompiledModule[] = [];
+    for (const file of names) {
+      const r = await this.compileOne(file, files[file]);
+      if (r.ok) modules.push(r.module);
+      else diagnostics.push(...r.diagnostics);
+    }
+    return diagnostics.length ? { ok: false, diagnostics } : { ok: true, modules };
+  }
+
+  /** Compiles the files whose source differs from what is loaded; all or nothing. */
+  private async compileChanged(files: Record<string, string>) {
+    const changed = Object.keys(files).filter((f) => this.loaded.get(f) !== files[f]);
+    const result = await this.compileFiles(changed, files);
+    if (!result.ok) return result;
+    const removed = [...this.loaded.keys()].filter((f) => !(f in files)).map((f) => moduleNameOf(f)!).filter(Boolean);
+    for (const f of [...this.loaded.keys()]) if (!(f in files)) this.loaded.delete(f);
+    return { ...result, removed };
+  }
+
+  private loadAll(modules: CompiledModule[]): string[] {
+    return modules.map((m) => this.loadOne(m).module);
+  }
+
+  private loadOne(module: CompiledModule): { module: string; killed: string[] } {
+    try {
+      const report = this.loader.load(module);
+      this.loaded.set(module.file, module.source);
+      return { module: report.module, killed: report.killed.map((p) => String(p.pid)) };
+    } catch (err) {
+      const frames = this.loader.mapStack(err);
+      const line = frames[0]?.line ?? 1;
+      this.emit({ t: this.rt.now, type: "compile_error", file: module.file, line, column: frames[0]?.column ?? 1, message: `loading failed: ${describeError(err)}` });
+      return { module: module.module, killed: [] };
+    }
+  }
+
+  private failed(action: "start" | "recompile" | "upgrade" | "restart", diagnostics: Diagnostic[]): ActionResult {
+    for (const d of diagnostics) this.emit({ t: this.rt.now, type: "compile_error", ...d });
+    const message =
+      action === "recompile" || action === "upgrade"
+        ? `compile error: nothing was loaded and the running system is untouched (${diagnostics.map(formatDiagnostic).join("; ")}). ` +
+          "Unlike IEx, where Mix unloads a changed module before compiling it, a failed compile here changes nothing."
+        : `compile error: ${diagnostics.map(formatDiagnostic).join("; ")}`;
+    if (action !== "start") this.emit({ t: this.rt.now, type: "action", action, ok: false, loaded: [], killed: [], message });
+    return { ok: false, loaded: [], killed: [], diagnostics, message };
+  }
+
+  private done(action: "recompile" | "upgrade" | "restart", loaded: string[], killed: string[]): ActionResult {
+    this.emit({ t: this.rt.now, type: "action", action, ok: true, loaded, killed });
+    return { ok: true, loaded, killed, diagnostics: [] };
+  }
+
+  // ── looking inside ───────────────────────────────────────────────────────────────────
+
+  inspect(pid: string): ProcessSnapshot | null {
+    const m = /^#PID<0\.(\d+)\.0>$/.exec(pid);
+    const p = m ? this.rt.find(new Pid(Number(m[1]))) : undefined;
+    return p ? snapshotOf(this.rt, p) : null;
+  }
+
+  processes(): ProcessSnapshot[] {
+    return this.rt.processes().map((p) => snapshotOf(this.rt, p));
+  }
+
+  /** Prints a term as the runtime does (for hosts that show values). */
+  static inspect = inspect;
 }

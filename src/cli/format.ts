@@ -1,0 +1,27 @@
+/** The CLI's plain output: one line per log line (`<t>ms <pid> <text>`), plus runtime reports. */
+import type { TraceEvent } from "../runtime/events";
+
+export function formatEvent(e: TraceEvent): string | null {
+  const t = `${e.t}ms`;
+  switch (e.type) {
+    case "log":
+      return `${t} ${e.pid} ${e.text}`;
+    case "exit":
+      if (e.reason === '"normal"') return null;
+      return `${t} ${e.pid} exited: ${e.reason}${e.stack?.length ? `  at ${e.stack.map((f) => `${f.file}:${f.line}`).join(" < ")}` : ""}`;
+    case "load":
+      return `${t} load ${e.module} vsn ${e.vsn}${e.previous ? ` (previous ${e.previous} is now old)` : ""}`;
+    case "purge":
+      return `${t} purge ${e.module} vsn ${e.vsn}${e.killed.length ? `, killed ${e.killed.join(", ")}` : ""}`;
+    case "code_change":
+      return `${t} ${e.pid} code_change ${e.module} from vsn ${e.old_vsn}: ${e.result}`;
+    case "compile_error":
+      return `${e.file}:${e.line}:${e.column}: error: ${e.message}`;
+    case "say":
+      return `${t} say: ${e.text}`;
+    case "action":
+      return e.ok ? `${t} ${e.action}: loaded ${e.loaded.join(", ") || "nothing"}` : `${t} ${e.action} failed: ${e.message ?? ""}`;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * The headless runner (SPEC §7):  npm run cli -- run FILE.json [--until MS] [--json]
+ * Runs a snippet under virtual time, jumping from event to event. Exit 0 when the run
+ * completes (crashes are results), 1 when the snippet does not parse or compile.
+ */
+import { readFileSync } from "node:fs";
+import * as esbuild from "esbuild";
+import { parseSnippet, parseSnippetJson } from "../share/snippet";
+import { Session } from "../session/session";
+import type { TraceEvent } from "../runtime/events";
+import { formatEvent } from "./format";
+
+const USAGE = "usage: npm run cli -- run FILE.json [--until MS] [--json]";
+const DEFAULT_LIMIT = 60_000;
+
+type Args = { file: string; until: number | null; json: boolean };
+
+function parseArgs(argv: string[]): Args | string {
+  const [command, ...rest] = argv;
+  if (command !== "run") return USAGE;
+  let file: string | null = null;
+  let until: number | null = null;
+  let json = false;
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (a === "--json") json = true;
+    else if (a === "--until") {
+      const v = Number(rest[++i]);
+      if (!Number.isFinite(v) || v < 0) return `--until needs a number of ms\n${USAGE}`;
+      until = v;
+    } else if (a.startsWith("-")) return `unknown option ${a}\n${USAGE}`;
+    else if (file === null) file = a;
+    else return `unexpected argument ${a}\n${USAGE}`;
+  }
+  return file ? { file, until, json } : USAGE;
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  if (typeof args === "string") {
+    process.stderr.write(args + "\n");
+    return 1;
+  }
+  let text: string;
+  try {
+    text = readFileSync(args.file, "utf8");
+  } catch (err) {
+    process.stderr.write(`cannot read ${args.file}: ${(err as Error).message}\n`);
+    return 1;
+  }
+  const parsed = parseSnippetJson(text);
+  if (!parsed.ok) {
+    process.stderr.write(`${args.file}: ${parsed.error}\n`);
+    return 1;
+  }
+  const out: string[] = [];
+  const flush = () => {
+    if (out.length) process.stdout.write(out.join("\n") + "\n");
+    out.length = 0;
+  };
+  const onEvent = (e: TraceEvent) => {
+    const line = args.json ? JSON.stringify(e) : formatEvent(e);
+    if (line !== null) out.push(line);
+    if (out.length > 1000) flush();
+  };
+  const session = new Session({ esbuild, onEvent, traceSends: args.json });
+  const started = await session.start(parsed.snippet);
+  if (!started.ok) {
+    flush();
+    for (const d of started.diagnostics) process.stderr.write(`${d.file}:${d.line}:${d.column}: error: ${d.message}\n`);
+    return 1;
+  }
+  if (args.until !== null) await session.advance(args.until);
+  else {
+    for (;;) {
+      const next = session.nextTime();
+      if (next === null || next > DEFAULT_LIMIT) break;
+      await session.advance(next);
+    }
+  }
+  flush();
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    process.stderr.write(`internal error: ${err?.stack ?? err}\n`);
+    process.exit(1);
+  },
+);

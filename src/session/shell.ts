@@ -1,0 +1,45 @@
+/**
+ * The shell process, as IEx's evaluator: it runs one job at a time (an eval, or `main`'s
+ * `start()`), awaits what the job returns and prints `inspect(result)` unless it is undefined.
+ * An exception is printed, not fatal; an exit signal from a linked process kills the shell, and
+ * the session starts a new one for later jobs.
+ */
+import { Activation, ReceiveToken } from "../runtime/activation";
+import type { Proc } from "../runtime/process";
+import type { Runtime } from "../runtime/runtime";
+import { ExitError, inspect } from "../runtime/terms";
+import { isUnwinding } from "../runtime/unwind";
+
+export type ShellJob = { run: () => unknown; print: boolean };
+
+const JOB = "$shell_job";
+
+export function spawnShell(rt: Runtime, log: (text: string) => void): Proc {
+  function* loop() {
+    for (;;) {
+      const msg = (yield new ReceiveToken((m) => Array.isArray(m) && m[0] === JOB, undefined)) as [string, ShellJob];
+      const job = msg[1];
+      try {
+        let result = job.run();
+        if (result instanceof Activation) result = yield result;
+        if (job.print && result !== undefined) log(inspect(result));
+      } catch (err) {
+        if (isUnwinding(err)) throw err;
+        log(describeError(err));
+      }
+    }
+  }
+  return rt.spawn(() => new Activation(loop as never, null, [], null), { kind: "shell", module: null, parent: null });
+}
+
+/** Hands a job to the shell without copying it (it holds a function). */
+export function sendJob(rt: Runtime, shell: Proc, job: ShellJob): void {
+  rt.deliver(shell, [JOB, job]);
+}
+
+/** How IEx prints an exception that reached the prompt. */
+export function describeError(err: unknown): string {
+  if (err instanceof ExitError) return `** (exit) ${inspect(err.reason)}`;
+  if (err instanceof Error) return `** (${err.name || err.constructor?.name || "Error"}) ${err.message}`;
+  return `** (throw) ${inspect(err)}`;
+}

@@ -1,0 +1,22 @@
+/** What the inspector shows of a process, as plain printed data. */
+import type { Proc } from "../runtime/process";
+import type { Runtime } from "../runtime/runtime";
+import { inspect } from "../runtime/terms";
+import type { ProcessSnapshot } from "./types";
+
+export function snapshotOf(rt: Runtime, p: Proc): ProcessSnapshot {
+  const snapshot: ProcessSnapshot = {
+    pid: String(p.pid),
+    kind: p.kind,
+    status: p.behaviour?.suspended && p.alive ? "suspended" : p.status,
+    mailbox: p.mailbox.length,
+    links: [...(p.links ?? [])].map((l) => String(l.pid)),
+    monitors: [...(p.monitors?.values() ?? [])].map((m) => String(m.pid)),
+    versions: rt.code.versionsOf(p).map((v) => `${v.label}${v.status === "old" ? " (old)" : ""}`),
+  };
+  if (p.name) snapshot.name = p.name;
+  const module = p.behaviour?.module ?? p.module;
+  if (module) snapshot.module = module;
+  if (p.behaviour) snapshot.state = inspect(p.behaviour.state);
+  return snapshot;
+}
