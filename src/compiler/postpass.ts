@@ -42,7 +42,13 @@ export function postpass(code: string): PostpassResult {
       case "FunctionDeclaration":
       case "FunctionExpression":
       case "ArrowFunctionExpression":
-        if (node.body.type === "BlockStatement" && !wrappers.has(node) && !isStrippedHelper(node, edits)) insert(node.body.start + 1, "__budget();");
+        if (wrappers.has(node) || isStrippedHelper(node, edits)) break;
+        if (node.body.type === "BlockStatement") insert(node.body.start + 1, "__budget();");
+        else {
+          // An expression-bodied arrow can recurse forever too: `(x) => (__budget(), EXPR)`.
+          insert(node.body.start, "(__budget(), ");
+          insert(node.body.end, ")");
+        }
         break;
       case "WhileStatement":
       case "DoWhileStatement":

@@ -3,6 +3,7 @@
  * can catch. Pids and refs are interned per runtime, so `===` compares them, as `==` does on
  * the BEAM, and they survive a message copy unchanged.
  */
+import { Activation } from "./activation";
 import type { StackFrame } from "./events";
 
 export class Pid {
@@ -93,6 +94,7 @@ function print(term: unknown, depth: number): string {
   if (term === null) return "null";
   if (depth > 32) return "…";
   if (term instanceof Pid || term instanceof Ref || term instanceof Stacktrace) return term.toString();
+  if (term instanceof Activation) return `#Pending<${term.body.name || "async"}: await it>`;
   if (Array.isArray(term)) return `[${term.map((x) => print(x, depth + 1)).join(", ")}]`;
   if (term instanceof Error) {
     const name = term.constructor?.name || "Error";
