@@ -9,7 +9,8 @@ import { type LineMappings, decodeMappings } from "./sourceMap";
 
 /** The part of esbuild's API we use: native `esbuild` in Node, `esbuild-wasm` in the browser. */
 export type EsbuildLike = {
-  transform(code: string, options: Record<string, unknown>): Promise<{ code: string; map: string }>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- esbuild's own option types differ between its native and wasm packages
+  transform(code: string, options: any): Promise<{ code: string; map: string }>;
 };
 
 export type CompiledModule = {

@@ -18,6 +18,8 @@ declare global {
     __playground?: {
       setFile(file: string, text: string): void;
       getFile(file: string): string | undefined;
+      /** The compile-error markers Monaco shows on a file (1-based lines). */
+      markers(file: string): { line: number; message: string }[];
       editor: monaco.editor.IStandaloneCodeEditor;
       ready: boolean;
     };
@@ -58,6 +60,11 @@ export function EditorPane({ readOnly = false }: { readOnly?: boolean }) {
     window.__playground = {
       setFile: (file, text) => appStore.setState((s) => ({ files: { ...s.files, [file]: text }, filesEpoch: s.filesEpoch + 1 })),
       getFile: (file) => appStore.getState().files[file],
+      markers: (file) => {
+        const model = sync.model(file);
+        if (!model) return [];
+        return monaco.editor.getModelMarkers({ resource: model.uri, owner: "hotswap-compile" }).map((m) => ({ line: m.startLineNumber, message: m.message }));
+      },
       editor,
       ready: true,
     };

@@ -213,13 +213,20 @@ function findSwapFor(m: Model, module: string, t: number): Swap | undefined {
   return undefined;
 }
 
+/** The first load of a run is not a swap: nothing was running before it. */
+export function isInitialLoad(swap: Swap): boolean {
+  return !swap.action && swap.purged.length === 0 && swap.modules.every((m) => m.previous === null);
+}
+
 /** The badge a swap puts on a lane: an explicit report, or "kept" for a live process of a loaded module. */
 export function reportFor(swap: Swap, lane: Lane): SwapReport | undefined {
+  if (isInitialLoad(swap)) return undefined;
   const explicit = swap.reports.get(lane.pid);
   if (explicit) return explicit;
   if (lane.spawnedAt > swap.t || (lane.exitedAt !== undefined && lane.exitedAt < swap.t)) return undefined;
   if (lane.module && swap.modules.some((x) => x.module === lane.module)) {
-    return { kind: "kept", detail: lane.state !== undefined ? `state ${stateAt(lane, swap.t) ?? lane.state} untouched` : undefined };
+    const state = stateAt(lane, swap.t);
+    return { kind: "kept", detail: state !== undefined ? state : undefined };
   }
   return undefined;
 }

@@ -14,7 +14,9 @@ export function LaneHeader({ lane, depth, hue, model, selected }: Props) {
   const versions = lane.module ? model.versions.get(lane.module) : undefined;
   const runsOld = !!versions && !!lane.vsn && lane.vsn !== versions.current && lane.kind === "process";
   const title = lane.name ?? lane.module ?? (lane.kind === "shell" ? "shell" : "process");
-  const state = lane.status === "dead" ? stripQuotes(lane.reason ?? "dead") : lane.state ?? (lane.status === "suspended" ? "suspended" : "");
+  // A supervisor's state is its child specs: long and not the point here (the inspector has it).
+  const isSup = lane.kind === "supervisor" || lane.kind === "dynamic_supervisor";
+  const state = lane.status === "dead" ? stripQuotes(lane.reason ?? "dead") : lane.status === "suspended" ? "suspended" : isSup ? "" : lane.state ?? "";
   return (
     <div className={`lane-head ${selected ? "selected" : ""}`} style={{ paddingLeft: 10 + depth * 16, ["--hue" as string]: hue }}>
       {depth > 0 && <span className="tree-elbow" aria-hidden>└</span>}

@@ -51,7 +51,8 @@ export function LaneTrack({ lane, swaps, t0, t1, width, now, hue }: Props) {
   }
   // The state value itself beside the newest dots, where there is room: the lesson is readable on the lane.
   let lastLabelX = Infinity;
-  for (let i = dots.length - 1; i >= 0 && items.length < 400; i--) {
+  const showValues = lane.kind !== "supervisor" && lane.kind !== "dynamic_supervisor";
+  for (let i = dots.length - 1; showValues && i >= 0 && items.length < 400; i--) {
     const d = dots[i];
     if (lastLabelX - d.x < 34) continue;
     lastLabelX = d.x;
@@ -75,9 +76,9 @@ export function LaneTrack({ lane, swaps, t0, t1, width, now, hue }: Props) {
     const report = reportFor(swap, lane);
     if (!report) continue;
     items.push(
-      <span key={`s${swap.id}`} className={`badge badge-${report.kind}`} style={{ left: x(swap.t) }} title={report.detail ?? report.kind} data-testid="swap-badge" data-kind={report.kind}>
+      <span key={`s${swap.id}`} className={`badge badge-${report.kind}`} style={{ left: x(swap.t) }} title={report.kind === "kept" && report.detail ? `kept: state ${report.detail} untouched, same pid` : report.detail ?? report.kind} data-testid="swap-badge" data-kind={report.kind}>
         {report.kind}
-        {report.kind === "migrated" && report.detail ? <span className="badge-detail mono"> {clip(report.detail, 28)}</span> : null}
+        {(report.kind === "migrated" || report.kind === "kept") && report.detail ? <span className="badge-detail mono"> {clip(report.detail, 28)}</span> : null}
       </span>,
     );
   }

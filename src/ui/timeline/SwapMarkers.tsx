@@ -2,10 +2,35 @@
  * A vertical marker across every lane at each code load, labelled with what changed:
  * "recompile · Counter v1 → v2". Drawn in the visible part of the lane area only.
  */
-import type { Swap } from "../store/model";
+import { isInitialLoad, type Swap } from "../store/model";
 import { shortVsn } from "../format";
 
 type Props = { swaps: Swap[]; t0: number; t1: number; left: number; width: number; top: number; height: number };
+type FlagProps = { swaps: Swap[]; t0: number; t1: number; width: number };
+
+/** The labels, in the axis row above the lanes, so they never cover a lane. */
+export function SwapFlags({ swaps, t0, t1, width }: FlagProps) {
+  let lastRight = -Infinity;
+  return (
+    <>
+      {swaps.map((swap) => {
+        if (swap.t < t0 || swap.t > t1 || isInitialLoad(swap)) return null;
+        const x = ((swap.t - t0) / (t1 - t0)) * width;
+        const killed = [...swap.reports.values()].filter((r) => r.kind === "killed").length;
+        const label = swapLabel(swap);
+        // Crowded markers: later labels stack into a second line instead of overlapping.
+        const row = x < lastRight ? 1 : 0;
+        if (row === 0) lastRight = x + label.length * 6.5 + 20;
+        return (
+          <span key={swap.id} className={`swap-flag ${swap.action ?? "load"}`} style={{ left: x, top: row ? 15 : 2 }} title={label} data-testid="swap-label">
+            {label}
+            {killed ? <span className="swap-killed"> · {killed} killed</span> : null}
+          </span>
+        );
+      })}
+    </>
+  );
+}
 
 export function swapLabel(swap: Swap): string {
   const what = swap.modules.map((m) => `${m.module} ${m.previous ? `v${shortVsn(m.previous)} → ` : ""}v${shortVsn(m.vsn)}`);
@@ -17,16 +42,10 @@ export function SwapMarkers({ swaps, t0, t1, left, width, top, height }: Props) 
   return (
     <div className="swap-layer" style={{ left, width, top, height }}>
       {swaps.map((swap) => {
-        if (swap.t < t0 || swap.t > t1) return null;
+        if (swap.t < t0 || swap.t > t1 || isInitialLoad(swap)) return null;
         const x = ((swap.t - t0) / (t1 - t0)) * width;
-        const killed = [...swap.reports.values()].filter((r) => r.kind === "killed").length;
         return (
-          <div key={swap.id} className={`swap-marker ${swap.action ?? "load"}`} style={{ left: x }} data-testid="swap-marker" data-t={swap.t}>
-            <span className="swap-label">
-              {swapLabel(swap)}
-              {killed ? <span className="swap-killed"> · {killed} killed</span> : null}
-            </span>
-          </div>
+          <div key={swap.id} className={`swap-marker ${swap.action ?? "load"}`} style={{ left: x }} data-testid="swap-marker" data-t={swap.t} title={swapLabel(swap)} />
         );
       })}
     </div>

@@ -10,7 +10,7 @@ import { appStore, useApp } from "../store/appStore";
 import { treeRows } from "../store/tree";
 import { LaneHeader } from "./LaneHeader";
 import { LaneTrack } from "./LaneTrack";
-import { SwapMarkers } from "./SwapMarkers";
+import { SwapFlags, SwapMarkers } from "./SwapMarkers";
 import { pan, ticks, windowOf, zoom, type TimeView } from "./timeView";
 import { formatTick, pidHue } from "../format";
 import { seedHint } from "../../examples/seed";
@@ -76,6 +76,7 @@ export function Timeline() {
           {ticks(t0, t1, width).map((t) => (
             <span key={t} className="tick" style={{ left: ((t - t0) / (t1 - t0)) * width }}>{formatTick(t)}</span>
           ))}
+          <SwapFlags swaps={model.swaps} t0={t0} t1={t1} width={width} />
           <span className="now-line" style={{ left: ((model.now - t0) / (t1 - t0)) * width }} />
         </div>
       </div>

@@ -9,7 +9,8 @@ export const MAX_SPAN = 3_600_000;
 
 export function windowOf(view: TimeView, now: number): { t0: number; t1: number } {
   if (view.follow) {
-    const t1 = Math.max(now + view.span * 0.04, view.span);
+    // Early on, leave a little room before t = 0 so the first dots are not cut by the edge.
+    const t1 = Math.max(now + view.span * 0.04, view.span * 0.97);
     return { t0: t1 - view.span, t1 };
   }
   return { t0: view.end - view.span, t1: view.end };
