@@ -1,7 +1,8 @@
 /**
  * The headless runner (SPEC §7):  npm run cli -- run FILE.json [--until MS] [--json]
  * Runs a snippet under virtual time, jumping from event to event. Exit 0 when the run
- * completes (crashes are results), 1 when the snippet does not parse or compile.
+ * completes (crashes are results), 1 when the snippet does not parse or compile, 2 when one of
+ * its lesson checks fails (or never got to run).
  */
 import { readFileSync } from "node:fs";
 import * as esbuild from "esbuild";
@@ -79,7 +80,14 @@ async function main(): Promise<number> {
     }
   }
   flush();
-  return 0;
+  const results = [...session.checkResults.values()];
+  const pending = session.checksPending();
+  for (const i of pending) process.stdout.write(`check ✗ ${parsed.snippet.checks?.[i]?.say}: did not finish before the run ended\n`);
+  const failedChecks = results.filter((r) => !r.ok).length + pending.length;
+  if (results.length + pending.length > 0) {
+    process.stderr.write(`checks: ${results.length - failedChecks + pending.length} passed, ${failedChecks} failed\n`);
+  }
+  return failedChecks ? 2 : 0;
 }
 
 main().then(

@@ -15,8 +15,9 @@ import { compileExpression, moduleScope } from "../compiler/compileExpression";
 import { formatDiagnostic } from "../compiler/diagnostics";
 import { ModuleLoader } from "../compiler/loader";
 import { applyStepEdits } from "../share/snippet";
-import type { ScriptStep, Snippet } from "../share/snippetTypes";
-import { describeError, sendJob, spawnShell } from "./shell";
+import type { Check, ScriptStep, Snippet } from "../share/snippetTypes";
+import { asJson, deepEqual } from "./checks";
+import { type ShellJob, describeError, sendJob, spawnShell } from "./shell";
 import type { ActionResult, Diagnostic, ProcessSnapshot } from "./types";
 import { runUpgrade } from "./upgrade";
 import { snapshotOf } from "./snapshot";
@@ -41,8 +42,12 @@ export class Session {
   private loader!: ModuleLoader;
   private shell: Proc | null = null;
   private main = "";
-  private steps: ScriptStep[] = [];
+  /** Script steps and lesson checks, in time order (checks after steps of the same ms). */
+  private timeline: Array<{ at: number; step?: ScriptStep; check?: { index: number; check: Check } }> = [];
   private nextStep = 0;
+  /** Results of lesson checks so far, by index. */
+  readonly checkResults = new Map<number, Extract<TraceEvent, { type: "check" }>>();
+  private checkCount = 0;
   /** Source of each file as last loaded (what "changed" is measured against). */
   private loaded = new Map<string, string>();
   private compiled = new Map<string, CompiledModule>();
@@ -82,7 +87,13 @@ export class Session {
     this.reset();
     this.files = { ...snippet.files };
     this.main = snippet.main;
-    this.steps = this.options.playScript === false ? [] : [...(snippet.script ?? [])];
+    const play = this.options.playScript !== false;
+    this.timeline = [
+      ...(play ? snippet.script ?? [] : []).map((step) => ({ at: step.at, step })),
+      ...(play ? snippet.checks ?? [] : []).map((check, index) => ({ at: check.at, check: { index, check } })),
+    ].sort((a, b) => a.at - b.at);
+    this.checkCount = play ? snippet.checks?.length ?? 0 : 0;
+    this.checkResults.clear();
     this.nextStep = 0;
     const compiled = await this.compileAll(this.files);
     if (!compiled.ok) return this.failed("start", compiled.diagnostics);
@@ -149,10 +160,16 @@ export class Session {
 
   /** Queues an expression for the shell; its printed result arrives as a `log` event. */
   async evaluate(expr: string): Promise<void> {
+    return this.evalInShell(expr, true);
+  }
+
+  private async evalInShell(expr: string, print: boolean, done?: ShellJob["done"]): Promise<void> {
     const compiled = await compileExpression(this.options.esbuild, expr);
     if (!compiled.ok) {
       const d = compiled.diagnostics[0];
-      this.shellLog(`** (SyntaxError) ${d.message} (line ${d.line}, column ${d.column})`);
+      const text = `** (SyntaxError) ${d.message} (line ${d.line}, column ${d.column})`;
+      this.shellLog(text);
+      done?.({ ok: false, error: new SyntaxError(text) });
       return;
     }
     const scope = { ...moduleScope(this.rt.code.loadedModules(), (m) => this.rt.code.namespace(m)), ...this.api };
@@ -163,17 +180,35 @@ export class Session {
       make = new Function(...names, `${compiled.code}\nreturn __eval;`)(...Object.values(scope), ...Object.values(helpers));
     } catch (err) {
       this.shellLog(describeError(err));
+      done?.({ ok: false, error: err });
       return;
     }
-    this.runInShell(make, true);
+    this.runInShell(make, print, done);
     this.rt.runUntil(this.rt.now);
   }
 
-  private runInShell(run: () => unknown, print: boolean): void {
+  private runInShell(run: () => unknown, print: boolean, done?: ShellJob["done"]): void {
     if (!this.shell || !this.shell.alive) {
       this.shell = spawnShell(this.rt, (text) => this.api.log(text));
     }
-    sendJob(this.rt, this.shell, { run, print });
+    sendJob(this.rt, this.shell, { run, print, done });
+  }
+
+  private async runCheck(index: number, check: Check): Promise<void> {
+    await this.evalInShell(check.eval, false, (outcome) => {
+      const got = outcome.ok ? asJson(outcome.value) : describeError(outcome.error);
+      const event = {
+        t: this.rt.now, type: "check" as const, index, say: check.say,
+        ok: outcome.ok && deepEqual(got, check.equals), expected: JSON.stringify(check.equals), got: outcome.ok ? JSON.stringify(got) ?? "undefined" : String(got),
+      };
+      this.checkResults.set(index, event);
+      this.emit(event);
+    });
+  }
+
+  /** How many lesson checks the snippet has, and which have not reported yet. */
+  checksPending(): number[] {
+    return Array.from({ length: this.checkCount }, (_, i) => i).filter((i) => !this.checkResults.has(i));
   }
 
   private shellLog(text: string): void {
@@ -189,11 +224,12 @@ export class Session {
   async advance(until: number, wallBudgetMs = Infinity): Promise<boolean> {
     const deadline = wallBudgetMs === Infinity ? Infinity : this.rt.wallClock() + wallBudgetMs;
     for (;;) {
-      const step = this.steps[this.nextStep];
-      if (step && step.at <= until) {
-        if (!this.rt.runUntil(step.at, deadline, false)) return false;
+      const entry = this.timeline[this.nextStep];
+      if (entry && entry.at <= until) {
+        if (!this.rt.runUntil(entry.at, deadline, false)) return false;
         this.nextStep++;
-        await this.playStep(step);
+        if (entry.step) await this.playStep(entry.step);
+        if (entry.check) await this.runCheck(entry.check.index, entry.check.check);
         continue;
       }
       return this.rt.runUntil(until, deadline);
@@ -203,7 +239,7 @@ export class Session {
   /** Virtual time of the next pending timer or script step, or null when nothing is pending. */
   nextTime(): number | null {
     const timer = this.rt.nextTimerTime();
-    const step = this.steps[this.nextStep]?.at ?? null;
+    const step = this.timeline[this.nextStep]?.at ?? null;
     if (timer === null) return step;
     if (step === null) return timer;
     return Math.min(timer, step);

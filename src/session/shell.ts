@@ -10,7 +10,12 @@ import type { Runtime } from "../runtime/runtime";
 import { ExitError, inspect } from "../runtime/terms";
 import { isUnwinding } from "../runtime/unwind";
 
-export type ShellJob = { run: () => unknown; print: boolean };
+export type ShellJob = {
+  run: () => unknown;
+  print: boolean;
+  /** Told the job's outcome (a lesson check compares it). */
+  done?: (outcome: { ok: true; value: unknown } | { ok: false; error: unknown }) => void;
+};
 
 const JOB = "$shell_job";
 
@@ -23,9 +28,11 @@ export function spawnShell(rt: Runtime, log: (text: string) => void): Proc {
         let result = job.run();
         if (result instanceof Activation) result = yield result;
         if (job.print && result !== undefined) log(inspect(result));
+        job.done?.({ ok: true, value: result });
       } catch (err) {
         if (isUnwinding(err)) throw err;
         log(describeError(err));
+        job.done?.({ ok: false, error: err });
       }
     }
   }
