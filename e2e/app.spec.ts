@@ -1,0 +1,41 @@
+import { test, expect } from "@playwright/test";
+import { clearStorage, openApp, watchOrigin, getFile } from "./fixtures";
+
+test.describe("the app", () => {
+  test("loads with the seed, a ready editor and a ready compiler, and asks nothing of other origins", async ({ page, context }) => {
+    const outside = watchOrigin(context);
+    await openApp(page);
+    await clearStorage(page);
+    await openApp(page);
+    await expect(page.locator("[data-testid=file-tab]")).toHaveText([/Counter\.ts/, /Main\.ts/]);
+    expect(await getFile(page, "Counter.ts")).toContain("state + 1");
+    await expect(page.getByTestId("run")).toBeEnabled();
+    await page.getByTestId("run").click();
+    await expect(page.locator("[data-testid=log-line]").first()).toBeVisible({ timeout: 20_000 });
+    expect(outside).toEqual([]);
+  });
+
+  test("a malformed share link says so and keeps the draft", async ({ page }) => {
+    await openApp(page);
+    await page.evaluate(() => window.__playground!.setFile("Counter.ts", "// my draft\n"));
+    await page.waitForTimeout(500); // the draft is saved debounced
+    await openApp(page, "/#v1/this-is-not-a-snippet!!");
+    await expect(page.getByTestId("notice-error")).toContainText("could not be opened");
+    await expect(page.getByTestId("notice-error")).toContainText("draft is unchanged");
+    expect(await getFile(page, "Counter.ts")).toBe("// my draft\n");
+    await clearStorage(page);
+  });
+
+  test("the draft survives a reload", async ({ page }) => {
+    await openApp(page);
+    await clearStorage(page);
+    await openApp(page);
+    const edited = (await getFile(page, "Counter.ts"))!.replace("state + 1", "state + 5");
+    await page.evaluate((t) => window.__playground!.setFile("Counter.ts", t), edited);
+    await page.waitForTimeout(600);
+    await page.reload();
+    await page.waitForSelector("body[data-editor-ready]");
+    expect(await getFile(page, "Counter.ts")).toContain("state + 5");
+    await clearStorage(page);
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * Page helpers shared by the specs: open the app and wait until editor and compiler are ready,
+ * set a file exactly (through the app's test hook), read lanes, and watch that no request ever
+ * leaves the app's origin (worker requests included).
+ */
+import { expect, type BrowserContext, type Page } from "@playwright/test";
+
+export const ORIGIN = "http://localhost:4173";
+
+/** Collects every request to another origin; assert it stays empty. */
+export function watchOrigin(context: BrowserContext): string[] {
+  const outside: string[] = [];
+  context.on("request", (req) => {
+    const url = req.url();
+    if (!url.startsWith(ORIGIN) && !url.startsWith("data:") && !url.startsWith("blob:")) outside.push(url);
+  });
+  return outside;
+}
+
+export async function openApp(page: Page, path = "/"): Promise<void> {
+  await page.goto(path);
+  await page.waitForSelector("body[data-editor-ready]", { timeout: 60_000 });
+  await expect(page.getByTestId("compiler-status")).toHaveAttribute("data-phase", "ready", { timeout: 60_000 });
+}
+
+/** A fresh start: no draft, the seed in the editor. */
+export async function clearStorage(page: Page): Promise<void> {
+  await page.evaluate(() => localStorage.clear());
+}
+
+export async function setFile(page: Page, file: string, text: string): Promise<void> {
+  await page.evaluate(([f, t]) => window.__playground!.setFile(f, t), [file, text] as const);
+}
+
+export async function getFile(page: Page, file: string): Promise<string | undefined> {
+  return page.evaluate((f) => window.__playground!.getFile(f), file);
+}
+
+export async function setSpeed(page: Page, speed: number): Promise<void> {
+  await page.getByTestId("speed").selectOption(String(speed));
+}
+
+export function row(page: Page, name: string) {
+  return page.locator(`[data-testid=process-row][data-name="${name}"]`);
+}
+
+/** The pid and state shown on the live lane of a registered process. */
+export async function lane(page: Page, name: string): Promise<{ pid: string; state: string }> {
+  const live = row(page, name).filter({ hasNot: page.locator(".status-dot.dead") }).last();
+  await expect(live).toBeVisible();
+  const pid = (await live.getAttribute("data-pid"))!;
+  const state = (await live.getByTestId("process-state").textContent())!.trim();
+  return { pid, state };
+}
+
+/** Numbers from the log lines of one process, oldest first ("Counter: 17, …" → 17). */
+export async function counts(page: Page, pid: string, pattern = /Counter: (-?\d+)/): Promise<number[]> {
+  const texts = await page.locator(`[data-testid=log-line][data-pid="${pid}"]`).allTextContents();
+  return texts.map((t) => pattern.exec(t)?.[1]).filter((x): x is string => x !== undefined).map(Number);
+}
+
+export async function runSeed(page: Page): Promise<void> {
+  await page.getByTestId("run").click();
+  await expect(row(page, "counter")).toHaveCount(1, { timeout: 20_000 });
+}
