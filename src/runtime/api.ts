@@ -53,7 +53,13 @@ export function createOtpApi(rt: Runtime) {
       return timer.time - rt.now;
     },
     sleep: (ms: number) => new SleepToken(ms),
-    link: (dest: unknown) => rt.link(me(), dest),
+    link(dest: unknown): true {
+      // As link/1 on the BEAM: a dead pid gives a trapping caller an ['EXIT', pid, "noproc"]
+      // message (rt.link does that), but raises a catchable noproc error in one that does not trap.
+      const p = me();
+      if (!p.trapExit && !rt.resolve(dest)?.alive) throw new Error(`noproc: cannot link to ${inspect(dest)}: no such process`);
+      return rt.link(p, dest);
+    },
     unlink: (dest: unknown) => rt.unlink(me(), dest),
     monitor: (dest: unknown) => rt.monitor(me(), dest),
     demonitor: (ref: Ref, opts?: { flush?: boolean }) => rt.demonitor(me(), ref, !!opts?.flush),
