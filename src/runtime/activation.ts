@@ -48,7 +48,8 @@ export function asyncHelperFor(version: ModuleVersion | null) {
 export class ReceiveToken {
   /** How many mailbox messages were already checked against `match` (a later wake-up skips them). */
   scanned = 0;
-  timer: unknown = null;
+  /** Its `after` ran out; the process still takes a message that arrived before it runs. */
+  timedOut = false;
   constructor(
     readonly match: ((msg: unknown) => unknown) | undefined,
     readonly after: number | undefined,

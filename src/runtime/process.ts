@@ -24,6 +24,8 @@ export type BehaviourInfo = {
 export class Proc {
   readonly mailbox = new Mailbox();
   status: ProcessStatus = "runnable";
+  /** In the run queue now (a process is queued at most once). */
+  queued = false;
   top: Activation | null = null;
   /** The function the process starts with; cleared once it ran. */
   start: ((...args: unknown[]) => unknown) | null;

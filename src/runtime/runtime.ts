@@ -189,8 +189,9 @@ export class Runtime {
   // ── scheduling ─────────────────────────────────────────────────────────────────────────
 
   private enqueue(p: Proc): void {
-    if (p.status === "runnable" && p.wait === null && p.start === null && p.top === null) return;
     p.status = "runnable";
+    if (p.queued) return;
+    p.queued = true;
     this.queue.push(p);
   }
 
@@ -208,6 +209,7 @@ export class Runtime {
     for (;;) {
       while (this.queueHead < this.queue.length) {
         const p = this.queue[this.queueHead++];
+        p.queued = false;
         if (this.queueHead > 4096 && this.queueHead * 2 > this.queue.length) {
           this.queue = this.queue.slice(this.queueHead);
           this.queueHead = 0;
@@ -251,8 +253,11 @@ export class Runtime {
           isThrow = true;
         }
         if (got === NO_MATCH && !isThrow) {
-          p.status = "waiting";
-          return;
+          if (!wait.timedOut) {
+            p.status = "waiting";
+            return;
+          }
+          got = TIMEOUT;
         }
         this.clearWait(p);
         if (!isThrow) value = got;
@@ -384,10 +389,12 @@ export class Runtime {
     p.wait = wait;
     if (ms !== undefined && ms !== Infinity) {
       p.waitTimer = this.after(ms, () => {
-        if (p.wait !== wait) return;
+        if (p.wait !== wait || !p.alive) return;
         p.waitTimer = null;
-        p.resumeValue = wait === "sleep" ? undefined : TIMEOUT;
-        p.wait = null;
+        if (wait === "sleep") p.wait = null;
+        // A receive looks at its mailbox once more before it times out: a message that came
+        // in the same ms, before the timer, still wins.
+        else wait.timedOut = true;
         this.enqueue(p);
       });
     }
