@@ -104,8 +104,11 @@ export async function boot(): Promise<void> {
   addEventListener("hashchange", () => void openHash(location.hash));
 
   if (options.autoplay && (fromLink || !hadLink)) {
+    // Once: run() itself updates the store, which would call this listener again.
+    let started = false;
     const start = () => {
-      if (appStore.getState().compiler.phase !== "ready") return false;
+      if (started || appStore.getState().compiler.phase !== "ready") return started;
+      started = true;
       void run();
       return true;
     };

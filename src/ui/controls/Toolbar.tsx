@@ -16,7 +16,7 @@ const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100];
 function CompilerStatus() {
   const compiler = useApp((s) => s.compiler);
   if (compiler.phase === "ready") {
-    return <span className="status ready" data-testid="compiler-status" data-phase="ready" title={`compiler ready in ${compiler.ms ?? "?"} ms`}>● compiler ready</span>;
+    return <span className="status ready" data-testid="compiler-status" data-phase="ready" title={`compiler ready in ${compiler.ms ?? "?"} ms`}>● ready</span>;
   }
   return (
     <span className={`status ${compiler.phase}`} data-testid="compiler-status" data-phase={compiler.phase} title={compiler.message}>

@@ -65,7 +65,7 @@ export function ConsolePanel() {
       </div>
       <div className="console-out mono" ref={out}>
         {entries.map((e) => (
-          <div key={e.key} className={`console-${e.kind}`}>
+          <div key={e.key} className={`console-line ${e.kind}`} data-testid={e.kind === "out" ? "console-result" : undefined}>
             {e.kind === "in" ? <span className="prompt">iex&gt; </span> : null}
             {e.text}
           </div>

@@ -5,7 +5,7 @@
  * per animation frame and bumps a version; React reads it through that version. Memory is
  * bounded: the log keeps the newest MAX_LOG_LINES, each lane its newest history and labels.
  */
-import type { CompileErrorEvent, ProcessKind, StackFrame, TraceEvent } from "../../runtime/events";
+import type { CheckEvent, CompileErrorEvent, ProcessKind, StackFrame, TraceEvent } from "../../runtime/events";
 
 export const MAX_LOG_LINES = 100_000;
 const MAX_LANE_HISTORY = 2_000;
@@ -58,6 +58,8 @@ export type Model = {
   logsDropped: number;
   eventsDropped: number;
   captions: { t: number; text: string }[];
+  /** Lesson checks as they were evaluated (a snippet's `checks`). */
+  checks: CheckEvent[];
   compileErrors: CompileErrorEvent[];
   /** Current and old version of each loaded module. */
   versions: Map<string, { current: string; old: string | null }>;
@@ -69,7 +71,7 @@ export type Model = {
 export function emptyModel(): Model {
   return {
     lanes: new Map(), swaps: [], logs: [], logSeq: 0, logsDropped: 0, eventsDropped: 0,
-    captions: [], compileErrors: [], versions: new Map(), now: 0, treeVersion: 0,
+    captions: [], checks: [], compileErrors: [], versions: new Map(), now: 0, treeVersion: 0,
   };
 }
 
@@ -186,6 +188,9 @@ export function applyEvent(m: Model, e: TraceEvent): void {
       return;
     case "say":
       m.captions.push({ t: e.t, text: e.text });
+      return;
+    case "check":
+      m.checks.push(e);
       return;
     case "send":
     case "link":
