@@ -197,18 +197,28 @@ export function createGenServer(rt: Runtime) {
   function* handle(callbacks: Callbacks, msg: unknown, state: unknown): Generator<unknown, Next, unknown> {
     if (isTuple(msg, "$gen_call") && msg.length === 3) {
       const from = msg[1] as From;
-      if (!has(callbacks, "handle_call")) return { kind: "stop", reason: ["bad_call", msg[2]], state };
+      if (!has(callbacks, "handle_call")) return noClause("call", 3, state);
       const r = yield* invoke(callbacks, "handle_call", [msg[2], from, state]);
       return r.ok ? afterCall(r.value, from, state) : { kind: "stop", reason: r.reason, state };
     }
     if (isTuple(msg, "$gen_cast") && msg.length === 2) {
-      if (!has(callbacks, "handle_cast")) return { kind: "stop", reason: ["bad_cast", msg[1]], state };
+      if (!has(callbacks, "handle_cast")) return noClause("cast", 2, state);
       const r = yield* invoke(callbacks, "handle_cast", [msg[1], state]);
       return r.ok ? afterNoReply(r.value, state) : { kind: "stop", reason: r.reason, state };
     }
     if (!has(callbacks, "handle_info")) return { kind: "go", state, timeout: undefined }; // `use GenServer`: ignore
     const r = yield* invoke(callbacks, "handle_info", [msg, state]);
     return r.ok ? afterNoReply(r.value, state) : { kind: "stop", reason: r.reason, state };
+  }
+
+  /**
+   * `use GenServer`'s default handle_call/handle_cast: raise, so the server crashes with a
+   * RuntimeError (Elixir's `{:bad_call, msg}` branch is never taken).
+   */
+  function noClause(what: "call" | "cast", arity: number, state: unknown): Next {
+    const me = rt.self();
+    const err = new RuntimeError(`attempted to ${what} GenServer ${inspect(me.name ?? me.pid)} but no handle_${what}/${arity} clause was provided`);
+    return { kind: "stop", reason: reasonOf(err), state };
   }
 
   /** sys requests, as sys.erl's handle_system_msg. Returns the state to go on with. */
@@ -352,6 +362,14 @@ export function createGenServer(rt: Runtime) {
   };
 
   return { api, sys, resolveModule, reasonOf, request };
+}
+
+/** Elixir's RuntimeError (what `raise "message"` raises). */
+export class RuntimeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "RuntimeError";
+  }
 }
 
 export type StartOptions = {
