@@ -4,7 +4,10 @@ import { clearStorage, openApp, watchOrigin, getFile } from "./fixtures";
 test.describe("the app", () => {
   test("loads with the seed, a ready editor and a ready compiler, and asks nothing of other origins", async ({ page, context }) => {
     const outside = watchOrigin(context);
+    const violations: string[] = [];
+    page.on("console", (m) => /Content Security Policy|Refused to/.test(m.text()) && violations.push(m.text()));
     await openApp(page);
+    await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute("content", /default-src 'self'/);
     await clearStorage(page);
     await openApp(page);
     await expect(page.locator("[data-testid=file-tab]")).toHaveText([/Counter\.ts/, /Main\.ts/]);
@@ -13,6 +16,7 @@ test.describe("the app", () => {
     await page.getByTestId("run").click();
     await expect(page.locator("[data-testid=log-line]").first()).toBeVisible({ timeout: 20_000 });
     expect(outside).toEqual([]);
+    expect(violations).toEqual([]);
   });
 
   test("a malformed share link says so and keeps the draft", async ({ page }) => {

@@ -20,32 +20,56 @@ async function waitForServer() {
   throw new Error("vite preview did not start");
 }
 
+async function open(browser, theme, path = "") {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on("pageerror", (e) => console.log(`[${theme}] pageerror:`, e.message));
+  await page.addInitScript((t) => {
+    localStorage.clear();
+    localStorage.setItem("hotswap.theme", t);
+  }, theme);
+  await page.goto(base + path);
+  await page.waitForSelector("body[data-editor-ready]");
+  await page.waitForSelector("[data-testid=compiler-status][data-phase=ready]", { timeout: 60_000 });
+  return page;
+}
+
+const edit = (page, file, from, to) =>
+  page.evaluate(([f, a, b]) => window.__playground.setFile(f, window.__playground.getFile(f).replace(a, b)), [file, from, to]);
+
 try {
   await waitForServer();
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args });
   for (const theme of ["dark", "light"]) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on("console", (m) => m.type() === "error" && console.log(`[${theme}] console:`, m.text()));
-    page.on("pageerror", (e) => console.log(`[${theme}] pageerror:`, e.message));
-    await page.addInitScript((t) => localStorage.setItem("hotswap.theme", t), theme);
-    await page.goto(base);
-    await page.waitForSelector("body[data-editor-ready]");
+    let page = await open(browser, theme);
     await page.screenshot({ path: `${out}/${theme}-1-loaded.png` });
-    await page.waitForSelector('[data-testid=compiler-status][data-phase=ready]', { timeout: 60_000 }).catch(() => console.log("compiler not ready"));
     await page.click("[data-testid=run]");
     await page.waitForTimeout(5200);
     await page.screenshot({ path: `${out}/${theme}-2-running.png` });
-    const counter = await page.evaluate(() => window.__playground?.getFile("Counter.ts"));
-    if (counter) await page.evaluate((src) => window.__playground.setFile("Counter.ts", src.replace("state + 1", "state + 10")), counter);
+    await edit(page, "Counter.ts", "state + 1", "state + 10");
     await page.click("[data-testid=recompile]");
     await page.waitForTimeout(4200);
     await page.screenshot({ path: `${out}/${theme}-3-after-recompile.png` });
-    const row = page.locator("[data-testid=process-row][data-name=counter]");
-    if (await row.count()) await row.first().click();
+    await page.locator("[data-testid=process-row][data-name=counter]").first().click();
     await page.waitForTimeout(700);
     await page.screenshot({ path: `${out}/${theme}-4-inspector.png` });
-    await page.click("[data-testid=tab-tree]").catch(() => {});
+    await page.click("[data-testid=tab-tree]");
     await page.screenshot({ path: `${out}/${theme}-5-tree.png` });
+    await edit(page, "Counter.ts", "state = state + 10;", "state = state + ;");
+    await page.click("[data-testid=recompile]");
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: `${out}/${theme}-6-compile-error.png` });
+    await edit(page, "Counter.ts", "state = state + ;", 'if (state > 40) throw new Error("boom at " + state);\n  state = state + 10;');
+    await page.click("[data-testid=recompile]");
+    await page.waitForTimeout(4500);
+    await page.click("[data-testid=tab-log]");
+    await page.screenshot({ path: `${out}/${theme}-7-crash-restart.png` });
+    await page.click("[data-testid=share]");
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${out}/${theme}-8-share.png` });
+    await page.close();
+    page = await open(browser, theme, "?embed=1&autoplay=1");
+    await page.waitForTimeout(3000);
+    await page.screenshot({ path: `${out}/${theme}-9-embed.png` });
     await page.close();
   }
   await browser.close();

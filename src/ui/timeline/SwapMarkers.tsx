@@ -20,9 +20,12 @@ export function SwapFlags({ swaps, t0, t1, width }: FlagProps) {
         const label = swapLabel(swap);
         // Crowded markers: later labels stack into a second line instead of overlapping.
         const row = x < lastRight ? 1 : 0;
-        if (row === 0) lastRight = x + label.length * 6.5 + 20;
+        const labelWidth = label.length * 6.5 + 20;
+        if (row === 0) lastRight = x + labelWidth;
+        // Near the right edge the label hangs to the left of its marker instead of being cut.
+        const flip = x + labelWidth > width;
         return (
-          <span key={swap.id} className={`swap-flag ${swap.action ?? "load"}`} style={{ left: x, top: row ? 15 : 2 }} title={label} data-testid="swap-label">
+          <span key={swap.id} className={`swap-flag ${swap.action ?? "load"} ${flip ? "flip" : ""}`} style={{ left: x, top: row ? 15 : 2 }} title={label} data-testid="swap-label">
             {label}
             {killed ? <span className="swap-killed"> · {killed} killed</span> : null}
           </span>

@@ -1,0 +1,121 @@
+// Browser benchmark (issue 3), in headless Chromium against the built app under `vite preview`:
+//  - time to editor ready and to compiler ready (from navigation start);
+//  - Recompile click → first event of the new code on screen (the swap marker), median and p95
+//    over 20 runs once warm (targets ≤ 50 ms / ≤ 150 ms);
+//  - frame times while 1,000 processes each log 10 lines/s (target p95 ≤ 16.7 ms).
+// Usage: npm run build && npm run bench:browser
+import { chromium } from "@playwright/test";
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+
+const PORT = 4175;
+const base = `http://localhost:${PORT}/`;
+const args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+if (!existsSync("dist/index.html")) {
+  console.error("No build found: run `npm run build` first.");
+  process.exit(1);
+}
+const server = spawn("npx", ["vite", "preview", "--port", String(PORT), "--strictPort"], { stdio: "ignore" });
+
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+async function waitForServer() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(base)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("vite preview did not start");
+}
+
+const swarm = `import { spawn, log, Process } from "otp";
+
+export function start() {
+  for (let i = 0; i < 1000; i++) {
+    spawn(async () => {
+      let n = 0;
+      while (true) {
+        await Process.sleep(100);
+        log(\`worker \${i} line \${n++}\`);
+      }
+    });
+  }
+}
+`;
+
+try {
+  await waitForServer();
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.addInitScript(() => localStorage.clear());
+  await page.goto(base);
+  await page.waitForSelector("body[data-editor-ready]", { timeout: 60_000 });
+  const editorReady = await page.evaluate(() => performance.now());
+  await page.waitForSelector("[data-testid=compiler-status][data-phase=ready]", { timeout: 60_000 });
+  const compilerReady = await page.evaluate(() => performance.now());
+  console.log(`editor ready     ${ms(editorReady)}`);
+  console.log(`compiler ready   ${ms(compilerReady)}`);
+
+  // Recompile → first event of the new code, visible as a new swap marker.
+  await page.click("[data-testid=run]");
+  await page.waitForSelector("[data-testid=process-row][data-name=counter]");
+  const latencies = [];
+  for (let i = 0; i < 22; i++) {
+    await page.evaluate((n) => {
+      const f = window.__playground.getFile("Counter.ts").replace(/state \+ \d+;/, `state + ${n};`);
+      window.__playground.setFile("Counter.ts", f);
+    }, i + 2);
+    const dt = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const count = () => document.querySelectorAll("[data-testid=swap-marker]").length;
+          const before = count();
+          const t0 = performance.now();
+          const obs = new MutationObserver(() => {
+            if (count() > before) {
+              obs.disconnect();
+              resolve(performance.now() - t0);
+            }
+          });
+          obs.observe(document.body, { childList: true, subtree: true });
+          document.querySelector("[data-testid=recompile]").click();
+        }),
+    );
+    if (i >= 2) latencies.push(dt); // the first two warm the path
+    await page.waitForTimeout(150);
+  }
+  console.log(`recompile → event median ${ms(pct(latencies, 50))}, p95 ${ms(pct(latencies, 95))} (n=${latencies.length}; targets 50 / 150)`);
+
+  // 1,000 processes logging 10 lines/s each: frame times on the page.
+  await page.evaluate((src) => {
+    window.__playground.setFile("Main.ts", src);
+  }, swarm);
+  await page.click("[data-testid=run]");
+  await page.waitForFunction(() => document.querySelector("[data-testid=process-row]") !== null);
+  await page.waitForTimeout(2000);
+  const frames = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const times = [];
+        let last = performance.now();
+        const end = last + 5000;
+        const step = (now) => {
+          times.push(now - last);
+          last = now;
+          if (now < end) requestAnimationFrame(step);
+          else resolve(times);
+        };
+        requestAnimationFrame(step);
+      }),
+  );
+  const lines = await page.locator(".logview .muted").last().textContent().catch(() => "?");
+  console.log(`frames (1,000 procs × 10 lines/s) median ${ms(pct(frames, 50))}, p95 ${ms(pct(frames, 95))}, max ${ms(Math.max(...frames))} over ${frames.length} frames (target p95 16.7); log holds ${lines}`);
+  await browser.close();
+} finally {
+  server.kill();
+}
