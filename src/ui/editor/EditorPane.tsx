@@ -20,6 +20,8 @@ declare global {
       getFile(file: string): string | undefined;
       /** The compile-error markers Monaco shows on a file (1-based lines). */
       markers(file: string): { line: number; message: string }[];
+      /** What IntelliSense offers at `offset` in `file` (names only). */
+      completions(file: string, offset: number): Promise<string[]>;
       editor: monaco.editor.IStandaloneCodeEditor;
       ready: boolean;
     };
@@ -64,6 +66,14 @@ export function EditorPane({ readOnly = false }: { readOnly?: boolean }) {
         const model = sync.model(file);
         if (!model) return [];
         return monaco.editor.getModelMarkers({ resource: model.uri, owner: "hotswap-compile" }).map((m) => ({ line: m.startLineNumber, message: m.message }));
+      },
+      completions: async (file, offset) => {
+        const model = sync.model(file);
+        if (!model) return [];
+        const getWorker = await monaco.typescript.getTypeScriptWorker();
+        const worker = await getWorker(model.uri);
+        const info = (await worker.getCompletionsAtPosition(model.uri.toString(), offset)) as { entries: { name: string }[] } | undefined;
+        return info?.entries.map((e) => e.name) ?? [];
       },
       editor,
       ready: true,

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import type { TraceEvent } from "../../runtime/events";
+import { applyEvents, emptyModel, isInitialLoad, reportFor, MAX_LOG_LINES } from "./model";
+import { treeRows } from "./tree";
+
+const boot: TraceEvent[] = [
+  { t: 0, type: "spawn", pid: "#PID<0.100.0>", parent: null, kind: "shell" },
+  { t: 0, type: "load", module: "Counter", vsn: "1", previous: null },
+  { t: 0, type: "spawn", pid: "#PID<0.101.0>", parent: "#PID<0.100.0>", module: "Supervisor" },
+  { t: 0, type: "behaviour", pid: "#PID<0.101.0>", behaviour: "supervisor", module: "Supervisor" },
+  { t: 0, type: "spawn", pid: "#PID<0.102.0>", parent: "#PID<0.101.0>" },
+  { t: 0, type: "behaviour", pid: "#PID<0.102.0>", behaviour: "gen_server", module: "Counter", supervisor: "#PID<0.101.0>" },
+  { t: 0, type: "register", pid: "#PID<0.102.0>", name: "counter" },
+  { t: 0, type: "state", pid: "#PID<0.102.0>", state: "2" },
+  { t: 1000, type: "state", pid: "#PID<0.102.0>", state: "3" },
+];
+
+describe("the timeline model", () => {
+  it("orders lanes by the supervision tree with the shell last", () => {
+    const m = emptyModel();
+    applyEvents(m, boot);
+    expect(treeRows(m.lanes).map((r) => [r.lane.pid, r.depth])).toEqual([
+      ["#PID<0.101.0>", 0],
+      ["#PID<0.102.0>", 1],
+      ["#PID<0.100.0>", 0],
+    ]);
+    expect(m.lanes.get("#PID<0.102.0>")!.name).toBe("counter");
+  });
+
+  it("does not count the first load as a swap, and marks a live process of a reloaded module as kept", () => {
+    const m = emptyModel();
+    applyEvents(m, boot);
+    expect(isInitialLoad(m.swaps[0])).toBe(true);
+    applyEvents(m, [
+      { t: 1500, type: "load", module: "Counter", vsn: "2", previous: "1" },
+      { t: 1500, type: "action", action: "recompile", ok: true, loaded: ["Counter"], killed: [] },
+    ]);
+    const swap = m.swaps.at(-1)!;
+    expect(swap.action).toBe("recompile");
+    expect(reportFor(swap, m.lanes.get("#PID<0.102.0>")!)).toEqual({ kind: "kept", detail: "3" });
+    expect(reportFor(swap, m.lanes.get("#PID<0.101.0>")!)).toBeUndefined();
+  });
+
+  it("reports code_change as migrated and purge victims as killed", () => {
+    const m = emptyModel();
+    applyEvents(m, boot);
+    applyEvents(m, [
+      { t: 2000, type: "purge", module: "Counter", vsn: "1", killed: ["#PID<0.101.0>"] },
+      { t: 2000, type: "load", module: "Counter", vsn: "2", previous: "1" },
+      { t: 2000, type: "code_change", pid: "#PID<0.102.0>", module: "Counter", old_vsn: '"1"', result: '"ok"', before: "3", after: "{count: 3}" },
+      { t: 2000, type: "action", action: "upgrade", ok: true, loaded: ["Counter"], killed: ["#PID<0.101.0>"] },
+    ]);
+    const swap = m.swaps.at(-1)!;
+    expect(reportFor(swap, m.lanes.get("#PID<0.102.0>")!)).toEqual({ kind: "migrated", detail: "3 → {count: 3}" });
+    expect(reportFor(swap, m.lanes.get("#PID<0.101.0>")!)!.kind).toBe("killed");
+  });
+
+  it("a failed compile draws no marker", () => {
+    const m = emptyModel();
+    applyEvents(m, boot);
+    applyEvents(m, [{ t: 3000, type: "action", action: "recompile", ok: false, loaded: [], killed: [] }]);
+    expect(m.swaps.filter((s) => !isInitialLoad(s))).toHaveLength(0);
+  });
+
+  it("keeps at most MAX_LOG_LINES log lines and counts the dropped ones", () => {
+    const m = emptyModel();
+    applyEvents(m, boot);
+    const n = Math.ceil(MAX_LOG_LINES * 1.2);
+    for (let i = 0; i < n; i++) applyEvents(m, [{ t: i, type: "log", pid: "#PID<0.102.0>", text: `line ${i}` }]);
+    expect(m.logs.length).toBeLessThanOrEqual(MAX_LOG_LINES * 1.1);
+    expect(m.logs.length + m.logsDropped).toBe(n);
+    expect(m.logs.at(-1)!.text).toBe(`line ${n - 1}`);
+  });
+});
