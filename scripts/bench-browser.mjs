@@ -15,7 +15,7 @@ if (!existsSync("dist/index.html")) {
   console.error("No build found: run `npm run build` first.");
   process.exit(1);
 }
-const server = spawn("npx", ["vite", "preview", "--port", String(PORT), "--strictPort"], { stdio: "ignore" });
+const server = spawn(process.execPath, ["node_modules/vite/bin/vite.js", "preview", "--port", String(PORT), "--strictPort"], { stdio: "ignore" });
 
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -6,7 +6,7 @@ import { mkdirSync } from "node:fs";
 
 const out = process.argv[2] ?? "test-results/screens";
 mkdirSync(out, { recursive: true });
-const server = spawn("npx", ["vite", "preview", "--port", "4174", "--strictPort"], { stdio: "ignore" });
+const server = spawn(process.execPath, ["node_modules/vite/bin/vite.js", "preview", "--port", "4174", "--strictPort"], { stdio: "ignore" });
 const base = "http://localhost:4174/";
 const args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
