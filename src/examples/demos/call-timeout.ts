@@ -1,0 +1,84 @@
+/** GenServer.call timeouts: the caller exits (or catches it), the server goes on, the late reply is dropped. */
+import type { Demo } from "../demo";
+
+const slow = `import { Process, log } from "otp";
+
+export function init(_arg: unknown) {
+  return ["ok", null];
+}
+
+// Takes ms milliseconds to answer.
+export async function handle_call(ms: number, _from: unknown, s: null) {
+  await Process.sleep(ms);
+  log(\`replying after \${ms} ms\`);
+  return ["reply", "done", s];
+}
+`;
+
+const main = `import { GenServer, ExitError, Process, receive, spawn, log, inspect, TIMEOUT } from "otp";
+
+export function start() {
+  return GenServer.start_link("Slow", null, { name: "slow" });
+}
+
+// A 2 s job, but we wait only 1 s. The timeout is an exit;
+// catching it is like Elixir's \`catch :exit, reason\`.
+export async function impatient() {
+  try {
+    return await GenServer.call("slow", 2000, 1000);
+  } catch (e) {
+    if (!(e instanceof ExitError)) throw e;
+    log(\`caught exit \${inspect(e.reason)}\`);
+    return (e.reason as unknown[])[0];
+  }
+}
+
+// Did anything (the late reply?) arrive within ms?
+export async function mailbox(ms: number) {
+  const m = await receive(undefined, ms);
+  return m === TIMEOUT ? "empty" : inspect(m);
+}
+
+// The same call in a process that does not catch: it dies.
+export function careless() {
+  Process.register(spawn(() => GenServer.call("slow", 2000, 1000)), "careless");
+}
+`;
+
+export const callTimeout: Demo = {
+  id: "call-timeout",
+  title: "GenServer.call timeouts and the late reply",
+  summary: "A call that waits too long exits the caller; the server is not stopped, and its late reply never arrives.",
+  snippet: {
+    title: "GenServer.call timeouts and the late reply",
+    files: { "Slow.ts": slow, "Main.ts": main },
+    main: "Main",
+    script: [
+      { at: 500, say: "The shell calls Slow with a 2 s job, but waits only 1 s." },
+      { at: 1600, say: "Timeout! The call exits the caller; the shell catches the exit. Slow is still busy on the job." },
+      { at: 2600, say: "Slow replies at 2.5 s, but the caller stopped listening: the reply is dropped, never delivered." },
+      { at: 4000, eval: "Main.careless()", say: "Now a process makes the same call without catching…" },
+      { at: 5100, say: "…and dies with the timeout reason. The server is fine and finishes its job at 6 s." },
+    ],
+    checks: [
+      { at: 500, eval: "Main.impatient()", equals: "timeout", say: "The call exited with reason timeout" },
+      { at: 1700, eval: "Process.alive(Process.whereis('slow'))", equals: true, say: "The server was not stopped by the timeout" },
+      { at: 2600, eval: "Main.mailbox(500)", equals: "empty", say: "The late reply never reached the caller's mailbox" },
+      { at: 5500, eval: "Process.whereis('careless')", equals: null, say: "The caller that did not catch died" },
+      { at: 6500, eval: "GenServer.call('slow', 10)", equals: "done", say: "The server still answers calls" },
+    ],
+  },
+  explanation: {
+    watch:
+      "The shell's call at 0.5 s, its 'caught exit' line at 1.5 s, then Slow's 'replying' line at 2.5 s with nothing arriving. Later the 'careless' row ends red at 5 s while Slow keeps going.",
+    why:
+      "A call is a message and a wait for the answer. A timeout only stops the waiting: the caller exits (or catches the exit), but the server is never told and finishes the job anyway. Its reply is then thrown away, because each call waits on a one-off address that is closed when the call gives up; otherwise stale replies would pile up in the caller's mailbox.",
+    beam:
+      "Elixir: `GenServer.call(server, request, 1000)` exits with `{:timeout, {GenServer, :call, [server, request, 1000]}}` (default timeout 5000 ms); `catch :exit, reason ->` catches it. Since OTP 24, calls use process aliases, so a late reply is dropped. Before that it landed in the caller's mailbox as `{ref, reply}`, and code had to flush it.",
+    docs: [
+      { label: "GenServer.call/3", url: "https://hexdocs.pm/elixir/GenServer.html#call/3" },
+      { label: "gen_server (Erlang)", url: "https://www.erlang.org/doc/apps/stdlib/gen_server.html" },
+      { label: "Process aliases (Erlang reference manual)", url: "https://www.erlang.org/doc/system/ref_man_processes.html#process-aliases" },
+    ],
+  },
+};

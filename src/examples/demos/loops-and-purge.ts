@@ -1,0 +1,73 @@
+/** A local loop stays in old code and dies at the next purge; a loop through an external call moves on. */
+import type { Demo } from "../demo";
+
+const loops = `import { Process, log } from "otp";
+import * as Me from "Loops";
+
+const VERSION = "v1";
+
+// Loops with local code (a while loop): it stays in the
+// version it started in, even after a recompile.
+export async function local_loop() {
+  while (true) {
+    await Process.sleep(1000);
+    log(\`local loop runs \${VERSION}\`);
+  }
+}
+
+// Loops by an external call, like ?MODULE:loop() in Erlang:
+// each hop enters the current version.
+export async function hop_loop(): Promise<never> {
+  await Process.sleep(1000);
+  log(\`hop loop runs \${VERSION}\`);
+  return Me.hop_loop();
+}
+`;
+
+const main = `import { spawn, Process } from "otp";
+import * as Loops from "Loops";
+
+export function start() {
+  Process.register(spawn(() => Loops.local_loop()), "local");
+  Process.register(spawn(() => Loops.hop_loop()), "hop");
+}
+`;
+
+const v = (from: string, to: string) => [{ file: "Loops.ts", find: `const VERSION = "${from}"`, replace: `const VERSION = "${to}"` }];
+
+export const loopsAndPurge: Demo = {
+  id: "loops-and-purge",
+  title: "Loops, old code and purge",
+  summary: "A loop of local calls keeps running old code until a purge kills it; a loop of external calls moves on.",
+  snippet: {
+    title: "Loops, old code and purge",
+    files: { "Loops.ts": loops, "Main.ts": main },
+    main: "Main",
+    script: [
+      { at: 500, say: "Two processes loop in module Loops: 'local' with a while loop, 'hop' by calling Me.hop_loop()." },
+      { at: 2500, patch: v("v1", "v2"), action: "recompile", say: "Recompile to v2. v1 becomes the OLD version; nobody is stopped." },
+      { at: 3200, say: "'hop' printed v1 once more (it was asleep in v1), then hopped: v2 from now on. 'local' still runs v1." },
+      { at: 5500, patch: v("v2", "v3"), action: "recompile", say: "Recompile to v3: loading purges the old v1, killing whoever still runs it: 'local'." },
+      { at: 6200, say: "'local' is gone (killed). 'hop' printed v2 once more, then hopped into v3: it survives every swap." },
+    ],
+    checks: [
+      { at: 3500, eval: "Code.processes_using_old('Loops').map(inspect)", equals: ["#PID<0.101.0>"], say: "After v2: only 'local' (#PID<0.101.0>) is in old code" },
+      { at: 6500, eval: "Process.whereis('local')", equals: null, say: "The purge killed 'local'" },
+      { at: 6500, eval: "Process.alive(Process.whereis('hop'))", equals: true, say: "'hop' is alive" },
+      { at: 6500, eval: "Code.processes_using_old('Loops').length", equals: 0, say: "Nobody runs old code now: 'hop' is in v3" },
+    ],
+  },
+  explanation: {
+    watch:
+      "The module-version chip on each row. After the first recompile 'local' shows Loops v1 (old) while 'hop' moves to v2 at its next hop. At the second recompile, 'local' ends with a red 'killed' cap.",
+    why:
+      "A module has at most two versions loaded: current and old. A process that loops with local calls (or a while loop) never leaves the code it started in. Loading a third version must first remove (purge) the oldest one, and a process still running it cannot continue, so it is killed. A call written with the module's name always goes to the current version, so a loop that calls itself that way moves to new code at each turn.",
+    beam:
+      "In Erlang, `loop() -> receive … end, loop().` is a local call; `?MODULE:loop()` is an external (fully qualified) one, and in Elixir `__MODULE__.loop()`. `:code.soft_purge(Loops)` refuses while processes run old code, `:code.purge(Loops)` kills them, and `:erlang.check_process_code(pid, Loops)` tells if a process runs old code. IEx `r Loops` loads a new version, as `recompile()` does.",
+    docs: [
+      { label: "Compilation and code loading (Erlang)", url: "https://www.erlang.org/doc/system/code_loading.html" },
+      { label: "code module: purge, soft_purge", url: "https://www.erlang.org/doc/apps/kernel/code.html" },
+      { label: "Processes (Erlang reference manual)", url: "https://www.erlang.org/doc/system/ref_man_processes.html" },
+    ],
+  },
+};

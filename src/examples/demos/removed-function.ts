@@ -1,0 +1,77 @@
+/** Removing a function that a running process still calls: it crashes at its next call, and restarts don't help. */
+import type { Demo } from "../demo";
+
+const ticker = `import { GenServer, Process, self, log } from "otp";
+import * as Fmt from "Fmt";
+
+export function start_link(_arg: unknown) {
+  return GenServer.start_link(__MODULE__, null, { name: "ticker" });
+}
+
+export function init(_arg: unknown) {
+  Process.send_after(self(), "tick", 1000);
+  return ["ok", 0];
+}
+
+export function handle_info(_msg: "tick", n: number) {
+  Process.send_after(self(), "tick", 1000);
+  log(Fmt.label(n + 1)); // an external call, looked up at each call
+  return ["noreply", n + 1];
+}
+`;
+
+const fmt = `export function label(n: number) {
+  return "tick #" + n;
+}
+`;
+
+const main = `import { Supervisor } from "otp";
+
+export function start() {
+  return Supervisor.start_link(["Ticker"], { strategy: "one_for_one" });
+}
+`;
+
+const rename = (from: string, to: string) => [{ file: "Fmt.ts", find: `function ${from}(`, replace: `function ${to}(` }];
+
+export const removedFunction: Demo = {
+  id: "removed-function",
+  title: "Removing a function that is still called",
+  summary: "Rename a function a running process calls: its next call crashes it, restarts crash too, putting it back heals.",
+  snippet: {
+    title: "Removing a function that is still called",
+    files: { "Ticker.ts": ticker, "Fmt.ts": fmt, "Main.ts": main },
+    main: "Main",
+    script: [
+      { at: 500, say: "Ticker calls Fmt.label(n) every second, under a supervisor." },
+      { at: 2500, patch: rename("label", "title"), action: "recompile", say: "Rename label → title in Fmt and recompile. It loads fine: loading checks no callers (only the editor underlines Ticker's call)." },
+      { at: 3100, say: "Next tick: Fmt.label is undefined → UndefinedFunctionError. Ticker crashes; the supervisor starts a new one from init." },
+      { at: 4100, say: "The new Ticker makes the same call and crashes too, and so will the next. A restart cannot fix code." },
+      { at: 5200, patch: rename("title", "label"), action: "recompile", say: "Put label back and recompile, just in time (a 4th crash in 5 s would end the supervisor). The next call works." },
+    ],
+    checks: [
+      {
+        at: 3500,
+        eval: "(() => { try { return Fmt.label(1); } catch (e) { return e.message; } })()",
+        equals: "function Fmt.label/1 is undefined or private",
+        say: "Calling Fmt.label now fails: it is undefined",
+      },
+      { at: 4500, eval: "sys.get_state('ticker')", equals: 0, say: "After the crash: a new Ticker, state 0 from init" },
+      { at: 6500, eval: "sys.get_state('ticker')", equals: 1, say: "After the fix: the last Ticker counts again (1)" },
+    ],
+  },
+  explanation: {
+    watch:
+      "The Ticker rows: each ends with a red cap (UndefinedFunctionError) and a new one starts right below it, until the fix; the last one goes on ticking from 1.",
+    why:
+      "Calls to another module are looked up when they happen, so nothing complains when a function disappears. The process crashes only when it actually makes the call. Its supervisor restarts it, but the new process runs the same code and makes the same call. Only new code fixes code; restarts fix bad state.",
+    beam:
+      "Identical on the BEAM: `Fmt.label(n)` raises `UndefinedFunctionError` (\"function Fmt.label/1 is undefined or private\") once the loaded Fmt no longer exports it. The compiler can warn (`mix compile` / `mix xref` report calls to undefined remote functions), but only when the callers are compiled too. In IEx, `r Fmt` loads the renamed module; fix it and `r Fmt` again.",
+    docs: [
+      { label: "UndefinedFunctionError", url: "https://hexdocs.pm/elixir/UndefinedFunctionError.html" },
+      { label: "Supervisor (Elixir)", url: "https://hexdocs.pm/elixir/Supervisor.html" },
+      { label: "Compilation and code loading (Erlang)", url: "https://www.erlang.org/doc/system/code_loading.html" },
+      { label: "mix xref", url: "https://hexdocs.pm/mix/Mix.Tasks.Xref.html" },
+    ],
+  },
+};

@@ -1,0 +1,82 @@
+/** The seed counter, recompiled while it runs: same pid, same count, new rule, no code_change. */
+import type { Demo } from "../demo";
+
+const counter = `import { GenServer, Process, self, log } from "otp";
+
+export function start_link(_arg: unknown) {
+  return GenServer.start_link(__MODULE__, null, { name: "counter" });
+}
+
+export function init(_arg: unknown) {
+  Process.send(self(), "increment");
+  return ["ok", 1];
+}
+
+export function handle_info(_msg: "increment", state: number) {
+  Process.send_after(self(), "increment", 1000);
+  state = state + 1;
+  log(\`Counter: \${state}, process: \${self()}\`);
+  return ["noreply", state];
+}
+
+// A recompile never calls code_change; an upgrade does.
+let code_changes = 0;
+export function code_change(_old: unknown, state: number, _extra: unknown) {
+  code_changes++;
+  return ["ok", state];
+}
+export function code_change_calls() {
+  return code_changes;
+}
+`;
+
+const main = `import { Supervisor } from "otp";
+
+export function start() {
+  return Supervisor.start_link(["Counter"], { strategy: "one_for_one" });
+}
+`;
+
+const pid = "#PID<0.102.0>";
+
+export const seedRecompile: Demo = {
+  id: "seed-recompile",
+  title: "Recompile: same process, same state, new code",
+  summary: "Change + 1 to + 10 while the counter runs: the pid and the count carry on.",
+  snippet: {
+    title: "Recompile: same process, same state, new code",
+    files: { "Counter.ts": counter, "Main.ts": main },
+    main: "Main",
+    script: [
+      { at: 500, say: "A Counter process counts + 1 each second, under a supervisor. Watch its row." },
+      {
+        at: 4500,
+        patch: [{ file: "Counter.ts", find: "state + 1", replace: "state + 10" }],
+        action: "recompile",
+        say: "Recompile: + 1 becomes + 10. A swap marker crosses the row; the row goes on.",
+      },
+      { at: 5200, say: "Next tick: 6 + 10 = 16. Same pid, and the count went on from 6, not from 1." },
+      { at: 6200, say: "No code_change, no restart: new code simply runs on the old state." },
+    ],
+    checks: [
+      { at: 4400, eval: "inspect(Process.whereis('counter'))", equals: pid, say: "Before: the counter is " + pid },
+      { at: 4400, eval: "sys.get_state('counter')", equals: 6, say: "Before: its state is 6" },
+      { at: 5500, eval: "inspect(Process.whereis('counter'))", equals: pid, say: "After: still " + pid },
+      { at: 5500, eval: "sys.get_state('counter')", equals: 16, say: "After: 16 = 6 + 10, not reset" },
+      { at: 5500, eval: "Counter.code_change_calls()", equals: 0, say: "code_change was not called" },
+    ],
+  },
+  explanation: {
+    watch:
+      "The Counter row before and after the swap marker: the pid stays the same and the count goes on from 6, now in steps of 10.",
+    why:
+      "A module is code; a process is a running thing with its own state. A GenServer waits in the runtime's loop, not in your module, and calls your module's current version for each message. Loading new code changes what the next callback runs, not the state the process holds.",
+    beam:
+      "In IEx, `recompile()` (or `r Counter`) compiles and loads the new module; the BEAM keeps the old version around as 'old' and the GenServer's next callback runs the new one. `code_change/3` is not called: that happens only in a release upgrade (see the upgrade demo). Erlang's `c(counter)` or `l(counter)` do the same.",
+    docs: [
+      { label: "GenServer (Elixir)", url: "https://hexdocs.pm/elixir/GenServer.html" },
+      { label: "Compilation and code loading (Erlang)", url: "https://www.erlang.org/doc/system/code_loading.html" },
+      { label: "IEx.Helpers.recompile/1", url: "https://hexdocs.pm/iex/IEx.Helpers.html#recompile/1" },
+    ],
+  },
+};

@@ -1,0 +1,78 @@
+/** A crash under a supervisor: restart from init with fresh state; too many restarts end the supervisor. */
+import type { Demo } from "../demo";
+
+const worker = `import { GenServer, Process, self, log } from "otp";
+
+export function start_link(_arg: unknown) {
+  return GenServer.start_link(__MODULE__, null, { name: "worker" });
+}
+
+export function init(_arg: unknown) {
+  log("init: count 0");
+  Process.send_after(self(), "tick", 1000);
+  return ["ok", 0];
+}
+
+export function handle_info(_msg: "tick", n: number) {
+  Process.send_after(self(), "tick", 1000);
+  return ["noreply", n + 1];
+}
+
+export function handle_cast(_msg: "crash", n: number) {
+  throw new Error(\`crashed at count \${n}\`);
+}
+`;
+
+const main = `import { Supervisor } from "otp";
+
+export function start() {
+  return Supervisor.start_link(["Worker"], {
+    strategy: "one_for_one",
+    max_restarts: 3, // Elixir's defaults: at most 3 restarts
+    max_seconds: 5,  // in any 5 seconds
+    name: "sup",
+  });
+}
+`;
+
+const crash = "void GenServer.cast('worker', 'crash')";
+
+export const supervisorCrash: Demo = {
+  id: "supervisor-crash",
+  title: "Supervisor: restart from init, then give up",
+  summary: "A crashed worker is restarted with fresh state; more than 3 crashes in 5 s and the supervisor stops too.",
+  snippet: {
+    title: "Supervisor: restart from init, then give up",
+    files: { "Worker.ts": worker, "Main.ts": main },
+    main: "Main",
+    script: [
+      { at: 500, say: "Worker counts each second; its supervisor allows at most 3 restarts in 5 s." },
+      { at: 3500, eval: crash, say: "We make Worker crash at count 3." },
+      { at: 3800, say: "The supervisor started a NEW Worker: new pid, state from init (0). The count of 3 is lost." },
+      { at: 8000, eval: crash, say: "Now crash it four times in under a second…" },
+      { at: 8300, eval: crash },
+      { at: 8600, eval: crash },
+      { at: 8900, eval: crash },
+      { at: 9200, say: "A 4th restart within 5 s is one too many: the supervisor gives up and exits with \"shutdown\" (so does the shell, linked to it)." },
+    ],
+    checks: [
+      { at: 3400, eval: "[await sys.get_state('worker'), inspect(Process.whereis('worker'))]", equals: [3, "#PID<0.102.0>"], say: "Before: #PID<0.102.0> at count 3" },
+      { at: 4000, eval: "[await sys.get_state('worker'), inspect(Process.whereis('worker'))]", equals: [0, "#PID<0.103.0>"], say: "After the crash: a new pid, count 0 from init" },
+      { at: 9500, eval: "Process.whereis('sup')", equals: null, say: "Too many restarts: the supervisor is gone" },
+      { at: 9500, eval: "Process.whereis('worker')", equals: null, say: "…and its worker with it" },
+    ],
+  },
+  explanation: {
+    watch:
+      "The Worker row ends red at the first crash and a new row starts under the supervisor with count 0. In the burst, rows come and go until the supervisor's own row ends with \"shutdown\".",
+    why:
+      "A supervisor's job is to restart a crashed child in a known good state: the one init builds. Whatever the old process held is gone with it, which is the point: the crash may have come from bad state. If children keep crashing, restarting cannot help, so after too many restarts in a short window the supervisor gives up and exits, letting its own supervisor decide.",
+    beam:
+      "Elixir: `Supervisor.start_link([Worker], strategy: :one_for_one, max_restarts: 3, max_seconds: 5)`. A crash logs an error report and the child's `start_link` runs again. Past the limit the supervisor exits with reason `:shutdown`; in IEx the shell, linked to it, prints `** (EXIT from #PID<…>) shutdown` and starts a new shell. OTP counts the window in whole seconds; here it slides in exact milliseconds.",
+    docs: [
+      { label: "Supervisor (Elixir)", url: "https://hexdocs.pm/elixir/Supervisor.html" },
+      { label: "Supervisor behaviour (Erlang design principles)", url: "https://www.erlang.org/doc/system/sup_princ.html" },
+      { label: "GenServer (Elixir)", url: "https://hexdocs.pm/elixir/GenServer.html" },
+    ],
+  },
+};

@@ -1,0 +1,171 @@
+/**
+ * The built-in demos are lessons, so each must tell the truth: its snippet is valid, it runs
+ * with every script step succeeding and every lesson check green, and it fits in a share link.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import * as esbuild from "esbuild";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import type { TraceEvent } from "../runtime/events";
+import { Session } from "../session/session";
+import { encodeSharePayload, parseShareHash } from "../share/shareUrl";
+import { applyStepEdits, parseSnippet } from "../share/snippet";
+import { about } from "./about";
+import { demos, findDemo } from "./index";
+
+const SHARE_PREFIX = "https://playground.example/#v1/";
+const MAX_LINK = 2000;
+const OFFICIAL_DOCS = /^https:\/\/(hexdocs\.pm|www\.erlang\.org)\//;
+
+/** Type errors a demo means to show in the editor (the rest must type-check as written). */
+const INTENDED_TYPE_ERRORS: Record<string, RegExp[]> = {
+  "removed-function": [/^Ticker\.ts: Property 'label' does not exist/],
+};
+
+/** Type-checks editor files as the editor does (monacoSetup.ts): strict, otp types, bare imports are files. */
+function typeErrors(files: Record<string, string>): string[] {
+  const sources: Record<string, string> = {
+    "/otp.d.ts": readFileSync(join(__dirname, "../ui/editor/otp.d.ts"), "utf8"),
+    "/console.d.ts": "declare const console: { log(...args: unknown[]): void; error(...args: unknown[]): void };",
+  };
+  for (const [name, text] of Object.entries(files)) sources[`/${name}`] = text;
+  const options: ts.CompilerOptions = {
+    target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Node10,
+    baseUrl: "/", paths: { "*": ["*"] }, strict: true, noImplicitAny: false, lib: ["lib.es2022.d.ts"], types: [], noEmit: true,
+  };
+  const host = ts.createCompilerHost(options);
+  const libFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (name, lang) => (name in sources ? ts.createSourceFile(name, sources[name], lang) : libFile(name, lang));
+  host.fileExists = (name) => name in sources || ts.sys.fileExists(name);
+  host.readFile = (name) => sources[name] ?? ts.sys.readFile(name);
+  const program = ts.createProgram(Object.keys(sources), options, host);
+  return ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName.slice(1) ?? "?"}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`);
+}
+
+/** The files as they start, then after each script step that edits them. */
+function fileVersions(snippet: (typeof demos)[number]["snippet"]): Record<string, string>[] {
+  const versions = [snippet.files];
+  for (const step of snippet.script ?? []) {
+    if (!step.edit && !step.patch) continue;
+    const edited = applyStepEdits(versions[versions.length - 1], step);
+    if (!edited.ok) throw new Error(edited.error);
+    versions.push(edited.files);
+  }
+  return versions;
+}
+
+async function play(snippet: (typeof demos)[number]["snippet"]) {
+  const events: TraceEvent[] = [];
+  const session = new Session({ esbuild, onEvent: (e) => events.push(e) });
+  const started = await session.start(snippet);
+  const times = [...(snippet.script ?? []), ...(snippet.checks ?? [])].map((s) => s.at);
+  await session.advance(Math.max(0, ...times) + 1000);
+  return { session, started, events };
+}
+
+describe("the built-in demos", () => {
+  it("are ten, in teaching order, starting with the seed counter's recompile", () => {
+    expect(demos.map((d) => d.id)).toEqual([
+      "seed-recompile",
+      "upgrade-code-change",
+      "recompile-upgrade-restart",
+      "modules-dont-own-processes",
+      "loops-and-purge",
+      "removed-function",
+      "supervisor-crash",
+      "links-monitors",
+      "selective-receive",
+      "call-timeout",
+    ]);
+  });
+
+  it("have unique, URL-safe ids that an #example/<id> link can name", () => {
+    const ids = demos.map((d) => d.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    // boot.ts already opens #example/seed and #example/counter as the seed snippet.
+    expect(ids).not.toContain("seed");
+    expect(ids).not.toContain("counter");
+    for (const id of ids) {
+      expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(parseShareHash(`#example/${id}`)).toEqual({ kind: "example", id });
+    }
+  });
+
+  it("are found by id, and an unknown id finds nothing", () => {
+    for (const demo of demos) expect(findDemo(demo.id)).toBe(demo);
+    expect(findDemo("no-such-demo")).toBeUndefined();
+  });
+
+  it("each have a title, a one-line summary and an explanation with official docs", () => {
+    for (const { id, title, summary, snippet, explanation } of demos) {
+      expect(title, id).not.toBe("");
+      expect(snippet.title, id).toBe(title);
+      expect(summary, id).not.toMatch(/\n/);
+      expect(summary.length, id).toBeLessThanOrEqual(140);
+      for (const text of [explanation.watch, explanation.why, explanation.beam]) expect(text.length, id).toBeGreaterThan(40);
+      expect(explanation.docs.length, id).toBeGreaterThan(0);
+      for (const doc of explanation.docs) {
+        expect(doc.label, id).not.toBe("");
+        expect(doc.url, id).toMatch(OFFICIAL_DOCS);
+      }
+    }
+  });
+
+  for (const demo of demos) {
+    describe(demo.id, () => {
+      it("passes strict snippet validation unchanged", () => {
+        const parsed = parseSnippet(demo.snippet);
+        if (!parsed.ok) throw new Error(parsed.error);
+        expect(parsed.snippet).toEqual(demo.snippet);
+      });
+
+      it("has a timed story: captions, checks, and a timeline under 15 s", () => {
+        const { script = [], checks = [] } = demo.snippet;
+        expect(script.filter((s) => s.say).length).toBeGreaterThanOrEqual(2);
+        expect(checks.length).toBeGreaterThanOrEqual(1);
+        for (const step of [...script, ...checks]) expect(step.at).toBeLessThan(15_000);
+      });
+
+      it("runs with every script step succeeding and every check reported green", async () => {
+        const { session, started, events } = await play(demo.snippet);
+        expect(started.diagnostics).toEqual([]);
+        expect(started.ok).toBe(true);
+        expect(events.filter((e) => e.type === "compile_error")).toEqual([]);
+        expect(events.filter((e) => e.type === "action" && !e.ok)).toEqual([]);
+        expect(session.checksPending()).toEqual([]);
+        const failed = [...session.checkResults.values()].filter((c) => !c.ok);
+        expect(failed.map((c) => `${c.say}: expected ${c.expected}, got ${c.got}`)).toEqual([]);
+        expect(session.checkResults.size).toBe(demo.snippet.checks?.length);
+        const says = events.filter((e) => e.type === "say").length;
+        expect(says).toBe(demo.snippet.script?.filter((s) => s.say !== undefined).length);
+      });
+
+      it("type-checks in the editor at every step, apart from errors it means to show", () => {
+        const intended = INTENDED_TYPE_ERRORS[demo.id] ?? [];
+        const errors = fileVersions(demo.snippet).flatMap(typeErrors);
+        expect(errors.filter((e) => !intended.some((re) => re.test(e)))).toEqual([]);
+        for (const re of intended) expect(errors.some((e) => re.test(e)), String(re)).toBe(true);
+      });
+
+      it(`fits in a share link of at most ${MAX_LINK} characters`, async () => {
+        const link = SHARE_PREFIX + (await encodeSharePayload(demo.snippet));
+        expect(link.length).toBeLessThanOrEqual(MAX_LINK);
+      });
+    });
+  }
+});
+
+describe("the About page", () => {
+  it("has sections with headings and paragraphs, including how it differs from the BEAM and why await stands for receive", () => {
+    expect(about.title).not.toBe("");
+    for (const section of about.sections) {
+      expect(section.heading).not.toBe("");
+      expect(section.paragraphs.length).toBeGreaterThan(0);
+      for (const p of section.paragraphs) expect(p.trim()).not.toBe("");
+    }
+    const headings = about.sections.map((s) => s.heading);
+    expect(headings).toContain("Where it deliberately differs");
+    expect(headings).toContain("await stands for receive");
+  });
+});
