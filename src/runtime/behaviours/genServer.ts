@@ -109,13 +109,25 @@ export function createGenServer(rt: Runtime) {
     return { kind: "go", state, timeout: undefined };
   }
 
+  /**
+   * Ends the server with `reason`. A crash reason `[error, stacktrace]` goes to the runtime with
+   * its frames, so the `exit` event carries the mapped `stack` as a plain process's crash does
+   * (an ExitError would reach the runtime as a bare reason and lose them).
+   */
+  function exitWith(reason: unknown): never {
+    if (Array.isArray(reason) && reason.length === 2 && reason[1] instanceof Stacktrace && reason[1].frames.length) {
+      rt.exit(rt.self(), reason, [...reason[1].frames]); // throws: the process is dead
+    }
+    throw new ExitError(reason);
+  }
+
   /** Runs `terminate` (when exported) and ends the process with `reason`. */
   function* stop(me: Proc, callbacks: Callbacks, reason: unknown, state: unknown): Generator<unknown, never, unknown> {
     if (has(callbacks, "terminate")) {
       const r = yield* invoke(callbacks, "terminate", [reason, state]);
-      if (!r.ok) throw new ExitError(r.reason);
+      if (!r.ok) exitWith(r.reason);
     }
-    throw new ExitError(reason);
+    exitWith(reason);
   }
 
   /** The server's own process: registers, runs init, acknowledges the starter, then loops. */
@@ -136,7 +148,7 @@ export function createGenServer(rt: Runtime) {
     const r = yield* invoke(callbacks, "init", [arg]);
     if (!r.ok) {
       ackWith(["error", r.reason]);
-      throw new ExitError(r.reason);
+      exitWith(r.reason);
     }
     const v = r.value;
     if (v === "ignore") {
