@@ -22,7 +22,9 @@ export type RunOptions = {
   script?: ScriptStep[];
 } & Partial<Omit<SessionOptions, "esbuild" | "onEvent">>;
 
-export type EventOf<T extends TraceEventType> = Extract<TraceEvent, { type: T }>;
+/** The event type(s) whose `type` may be T (SuspendEvent covers both "suspend" and "resume"). */
+type Having<E, T> = E extends { type: infer U } ? (T extends U ? E : never) : never;
+export type EventOf<T extends TraceEventType> = Having<TraceEvent, T>;
 
 export class Harness {
   readonly events: TraceEvent[] = [];
