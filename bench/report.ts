@@ -1,0 +1,81 @@
+/**
+ * The readable report: one row per metric with each library's number, our ratio to each
+ * (how many times better we are: >1 means we win), and the targets with pass/fail.
+ */
+import { BEAM_REFERENCE } from "./beam";
+import type { Metrics } from "./measure";
+
+export type Results = { us: Metrics | null; xstate: Metrics | null; nact: Metrics | null; beam: Metrics | null };
+
+type Key = "spawn_us_per_process" | "ring_ns_per_msg" | "pingpong_ns_per_roundtrip" | "cast_ns_per_msg" | "bytes_per_idle_process";
+
+const ROWS: Array<{ key: Key; label: string; ref?: number }> = [
+  { key: "spawn_us_per_process", label: "spawn, µs/process", ref: BEAM_REFERENCE.spawn_us_per_process },
+  { key: "ring_ns_per_msg", label: "ring, ns/msg", ref: BEAM_REFERENCE.ring_ns_per_msg },
+  { key: "pingpong_ns_per_roundtrip", label: "ping-pong, ns/round trip", ref: BEAM_REFERENCE.pingpong_ns_per_roundtrip },
+  { key: "cast_ns_per_msg", label: "GenServer cast, ns/msg" },
+  { key: "bytes_per_idle_process", label: "idle process, bytes", ref: BEAM_REFERENCE.bytes_per_idle_process },
+];
+
+/** Slack over the 10 ms budget for one `advance` call: the last check and the await around it. */
+const SLICE_TARGET_MS = 12;
+
+const fmt = (x: number | null | undefined): string => {
+  if (x === null || x === undefined || !Number.isFinite(x)) return "—";
+  if (x >= 100) return Math.round(x).toLocaleString("en-US");
+  if (x >= 10) return x.toFixed(1);
+  return x.toFixed(2);
+};
+/** Cost ratio other/us: how many times cheaper (faster, smaller) we are. */
+const times = (other: number | null | undefined, us: number | null | undefined): string =>
+  other && us ? `${fmt(other / us)}×` : "—";
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ")).join("\n");
+}
+
+type Check = { name: string; pass: boolean | null; detail: string };
+
+/** Each target of the brief; null when what it compares with was not measured. */
+export function checks(r: Results): Check[] {
+  const us = r.us;
+  const out: Check[] = [];
+  const better = (key: Key, other: number | null | undefined, factor: number, name: string) => {
+    const mine = us?.[key];
+    if (mine == null || other == null) return out.push({ name, pass: null, detail: "not measured" });
+    out.push({ name, pass: mine * factor <= other, detail: `${fmt(other / mine)}× (need ${factor}×): us ${fmt(mine)} vs ${fmt(other)}` });
+  };
+  for (const [key, what] of [["ring_ns_per_msg", "ring"], ["pingpong_ns_per_roundtrip", "ping-pong"]] as const) {
+    better(key, r.nact?.[key], 10, `${what} ≥ 10× nact's throughput`);
+    better(key, r.xstate?.[key], 3, `${what} ≥ 3× xstate's throughput`);
+    better(key, BEAM_REFERENCE[key], 2, `${what} ≥ 2× the BEAM's (≤ ${Math.floor(BEAM_REFERENCE[key] / 2)} ns)`);
+  }
+  const limit = (name: string, value: number | null | undefined, max: number, unit: string) =>
+    out.push(value == null ? { name, pass: null, detail: "not measured" } : { name, pass: value <= max, detail: `${fmt(value)} ${unit} (max ${max})` });
+  limit("idle process ≤ 1 KB", us?.bytes_per_idle_process, 1024, "B");
+  // µs per process × 100k / 1000 = ms per 100k.
+  limit("spawn 100k ≤ 1 s", us?.spawn_us_per_process == null ? null : us.spawn_us_per_process * 100, 1000, "ms per 100k");
+  limit("tracing on ≤ 1.5× off", us?.tracing_cost_ratio, 1.5, "×");
+  limit(`max slice ≤ 10 ms (+${SLICE_TARGET_MS - 10} ms slack)`, us?.max_slice_ms, SLICE_TARGET_MS, "ms");
+  return out;
+}
+
+export function report(r: Results): string {
+  const head = ["metric", "us", "xstate", "nact", "beam", "beam ref", "vs nact", "vs xstate", "vs beam ref"];
+  const rows = ROWS.map(({ key, label, ref }) => {
+    const mine = r.us?.[key];
+    return [label, fmt(mine), fmt(r.xstate?.[key]), fmt(r.nact?.[key]), fmt(r.beam?.[key]), fmt(ref), times(r.nact?.[key], mine), times(r.xstate?.[key], mine), times(ref, mine)];
+  });
+  rows.push(["ring, Erlang-style tail loop, ns/msg", fmt(r.us?.ring_tail_ns_per_msg), "", "", "", "", "", "", ""]);
+  rows.push(["tracing on / off (ring)", fmt(r.us?.tracing_cost_ratio), "", "", "", "", "", "", ""]);
+  rows.push(["max wall slice of advance(t, 10 ms), ms", fmt(r.us?.max_slice_ms), "", "", "", "", "", "", ""]);
+  const lines = [table([head, ...rows]), "", "Ratios: how many times cheaper ours is (> 1× means we win).", "", "Targets:"];
+  for (const c of checks(r)) lines.push(`  ${c.pass === null ? "n/a " : c.pass ? "PASS" : "FAIL"}  ${c.name}: ${c.detail}`);
+  lines.push("", "Notes:");
+  for (const [lib, m] of Object.entries(r)) {
+    if (!m) lines.push(`  ${lib}: not measured`);
+    else for (const n of m.notes ?? []) lines.push(`  ${lib}: ${n}`);
+  }
+  return lines.join("\n");
+}
