@@ -34,6 +34,9 @@ type Next =
   | { kind: "go"; state: unknown; timeout: Timeout; cont?: { value: unknown } }
   | { kind: "stop"; reason: unknown; state: unknown; reply?: { from: From; value: unknown } };
 
+const isThenable = (v: unknown): v is PromiseLike<unknown> =>
+  v !== null && typeof v === "object" && !(v instanceof Activation) && typeof (v as PromiseLike<unknown>).then === "function";
+
 export const isTuple = (m: unknown, tag: string): m is unknown[] => Array.isArray(m) && m[0] === tag;
 
 export function createGenServer(rt: Runtime) {
@@ -58,7 +61,10 @@ export function createGenServer(rt: Runtime) {
     try {
       const fn = callbacks[name] as (...a: unknown[]) => unknown;
       const result = fn.apply(callbacks, args);
-      return { ok: true, value: result instanceof Activation ? yield result : result };
+      let value = result instanceof Activation ? yield result : result;
+      // A callback may return a native Promise (SPEC §3): the server waits for it, as `await` would.
+      if (isThenable(value)) value = yield value;
+      return { ok: true, value };
     } catch (err) {
       if (isUnwinding(err)) throw err;
       return { ok: false, reason: reasonOf(err) };
