@@ -298,6 +298,29 @@ describe("GenServer.stop", () => {
   });
 });
 
+describe("callbacks that return a Promise", () => {
+  it("are waited for, whether the function is plain or async, and a rejection is a crash", async () => {
+    const h = await run(
+      `export function init() { return Promise.resolve(["ok", 1]); }
+       export function handle_call(r: string, _f: unknown, s: number) {
+         return r === "fail" ? Promise.reject(new Error("rejected")) : Promise.resolve(["reply", s + 41, s]);
+       }
+       export async function handle_cast(_m: unknown, s: number) { return Promise.resolve(["noreply", s + 1]); }`,
+      `export async function start() {
+         const r = await GenServer.start("Srv", null);
+         log(r[0]);
+         log(await GenServer.call(r[1], "x"));
+         GenServer.cast(r[1], "y");
+         log(await GenServer.call(r[1], "x"));
+         try { await GenServer.call(r[1], "fail"); } catch (e) { log(inspect(e.reason[0][0])); }
+       }`,
+      0,
+    );
+    for (let t = 1; t <= 5; t++) await h.advanceTo(t); // a native Promise settles outside virtual time
+    expect(h.texts()).toEqual(["ok", "42", "43", '%Error{message: "rejected"}']);
+  });
+});
+
 describe("GenServer names", () => {
   it("registers opts.name, answers calls by name, and refuses a second start with already_started", async () => {
     const h = await run(
