@@ -34,11 +34,11 @@ describe("the post-pass", () => {
 /** A supervisor over a spinning server ("spinner") and a ticking one ("ticker"). */
 function runawayFiles(handler: string) {
   return {
-    "Spinner.ts": `import { GenServer, log } from "otp";
+    "Spinner.ts": `import { GenServer, log, receive, send, self } from "otp";
       export function start_link() { return GenServer.start_link(__MODULE__, null, { name: "spinner" }); }
       export function init() { log("spinner init"); return ["ok", 0]; }
       function fib(n: number): number { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
-      export function handle_info(_m: "spin", s: number) {
+      export ${handler.includes("await") ? "async " : ""}function handle_info(_m: "spin", s: number) {
         ${handler}
         return ["noreply", s];
       }`,
@@ -100,6 +100,10 @@ describe("the runaway guard", () => {
 
   it("kills a loop-free recursion such as fib(40)", async () => {
     await expectKilledAndRestarted(`s = fib(40);`);
+  });
+
+  it("kills a spin inside a receive's match function", async () => {
+    await expectKilledAndRestarted(`send(self(), "x"); await receive(() => { while (true) {} });`);
   });
 
   it("kills a spin typed into the console, and the next eval gets a new shell", async () => {

@@ -57,6 +57,24 @@ describe("spawn, send and receive", () => {
   });
 });
 
+describe("console", () => {
+  it("captures console.log in process code as a log line of that process", async () => {
+    const h = await run(`
+      export function start() {
+        console.log("from start", { a: 1 });
+        const p = spawn(() => console.info("from child"));
+        log("child is", String(p));
+      }`);
+    const shell = h.of("spawn").find((e) => e.kind === "shell")!.pid;
+    const child = h.of("spawn").find((e) => e.kind === "process")!.pid;
+    expect(h.of("log").map((e) => [e.pid, e.text])).toEqual([
+      [shell, "from start {a: 1}"],
+      [shell, `child is ${child}`],
+      [child, "from child"],
+    ]);
+  });
+});
+
 describe("receive with a timeout", () => {
   it("resolves to TIMEOUT at exactly the virtual ms when nothing comes", async () => {
     const h = await run(`

@@ -169,6 +169,20 @@ describe("GenServer handle_call", () => {
   });
 });
 
+describe("GenServer.call to itself", () => {
+  it("exits the caller with calling_self instead of deadlocking", async () => {
+    const h = await run(
+      `export function init() { return ["ok", 0]; }
+       export async function handle_call(r: string, _f: unknown, s: number) {
+         if (r === "self") { try { await GenServer.call(self(), "x"); } catch (e) { log(inspect(e.reason)); } }
+         return ["reply", "done", s];
+       }`,
+      `export async function start() { const [, p] = await GenServer.start("Srv", null); log(await GenServer.call(p, "self")); }`,
+    );
+    expect(h.texts()).toEqual([expect.stringMatching(/^\["calling_self", \["GenServer", "call", \[#PID<0\.\d+\.0>, "x", 5000\]\]\]$/), "done"]);
+  });
+});
+
 describe("GenServer handle_cast and handle_info", () => {
   it("runs terminate(reason, state) when handle_cast returns ['stop', reason, s]", async () => {
     const h = await run(

@@ -221,6 +221,38 @@ describe("Supervisor child management", () => {
   });
 });
 
+describe("Supervisor shutdown of a child", () => {
+  it("waits the child's shutdown time for it to exit, then kills it; brutal_kill kills at once", async () => {
+    const slow = `import { GenServer, Process, log, inspect } from "otp";
+      export function start_link(k: string) { return GenServer.start_link(__MODULE__, k, { name: k }); }
+      export function init(k: string) { Process.flag("trap_exit", true); return ["ok", k]; }
+      export async function terminate(r: unknown, k: string) { log("terminate", k, inspect(r)); await Process.sleep(10000); log("never"); }`;
+    const h = await runSnippet({
+      "Slow.ts": slow,
+      "Main.ts": `${IMPORTS}
+        export async function start() {
+          await Supervisor.start_link([
+            { id: "a", start: ["Slow", "start_link", ["a"]] },
+            { id: "b", start: ["Slow", "start_link", ["b"]], shutdown: "brutal_kill" },
+            { id: "c", start: ["Slow", "start_link", ["c"]], shutdown: 100 },
+          ], { name: "sup" });
+          spawn(async () => {
+            await Process.sleep(10);
+            for (const id of ["a", "b", "c"]) log("terminate_child", id, inspect(await Supervisor.terminate_child("sup", id)));
+          });
+        }`,
+    }, { until: 20000 });
+    expect(h.logs()).toEqual([
+      '10 terminate a "shutdown"',
+      '5010 terminate_child a "ok"',
+      '5010 terminate_child b "ok"',
+      '5010 terminate c "shutdown"',
+      '5110 terminate_child c "ok"',
+    ]);
+    expect(h.exits(true).map((l) => l.replace(/#PID<[^>]+> /, ""))).toEqual(['5010 "killed"', '5010 "killed"', '5110 "killed"']);
+  });
+});
+
 describe("DynamicSupervisor", () => {
   it("starts children on demand and restarts a permanent child that crashes", async () => {
     const h = await run(`${IMPORTS}
