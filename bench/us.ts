@@ -8,7 +8,7 @@ import * as esbuild from "esbuild";
 import type { TraceEvent } from "../src/runtime/events";
 import { Session } from "../src/session/session";
 import type { Snippet } from "../src/share/snippetTypes";
-import { type Metrics, medianOf, progress, settledHeap } from "./measure";
+import { type Metrics, median, medianOf, progress, settledHeap } from "./measure";
 import { castSnippet } from "./workloads/cast";
 import { pingpongSnippet } from "./workloads/pingpong";
 import { type RingStyle, ringSnippet } from "./workloads/ring";
@@ -105,8 +105,12 @@ export async function benchUs(): Promise<Metrics> {
   const cast = await medianOf(RUNS, () => timed(castSnippet(MSGS), `count ${MSGS}`));
   progress(lib, "ring with tracing on");
   const ringTraced = await medianOf(RUNS, () => ringMs("while", true));
-  progress(lib, `ring under advance(t, ${SLICE_BUDGET_MS} ms)`);
-  const slice = await maxSliceMs();
+  progress(lib, `ring under advance(t, ${SLICE_BUDGET_MS} ms), 3 runs`);
+  // One run's max over ~20 calls is at the mercy of the OS (2 cores shared with other work):
+  // the median of three runs' maxima, with all three in the notes.
+  const slices: number[] = [];
+  for (let i = 0; i < 3; i++) slices.push(await maxSliceMs());
+  const slice = median(slices);
   return {
     spawn_us_per_process: (spawnMs * 1e3) / SPAWN_N,
     ring_ns_per_msg: (ring * 1e6) / MSGS,
@@ -120,6 +124,7 @@ export async function benchUs(): Promise<Metrics> {
       `full counts: spawn ${SPAWN_N}, ring ${RING_N} x ${MSGS}, ${MSGS} round trips, ${MSGS} casts; median of ${RUNS}`,
       "ring: while-loop relay; ring_tail: Erlang-style `return relay(next)`",
       "tracing on: traceSends plus an onEvent that keeps every event",
+      `max slice per run: ${slices.map((x) => x.toFixed(1)).join(", ")} ms (median reported)`,
     ],
   };
 }
