@@ -8,6 +8,7 @@
 import type { Proc } from "./process";
 import type { Runtime } from "./runtime";
 import { UndefinedFunctionError } from "./terms";
+import { isUnwinding } from "./unwind";
 
 export const MODULE_NAME: unique symbol = Symbol.for("otp.module");
 
@@ -142,10 +143,21 @@ export class CodeServer {
   private purgeOld(entry: Entry): Proc[] {
     const old = entry.old!;
     const killed = this.usersOf(old);
-    for (const p of killed) this.rt.kill(p, "killed");
+    // A process that runs the old code may purge it itself (`Code.purge(__MODULE__)`): killing it
+    // unwinds its own code, which must not cut the purge short. Finish it, then unwind.
+    let unwind: unknown = null;
+    for (const p of killed) {
+      try {
+        this.rt.kill(p, "killed");
+      } catch (err) {
+        if (!isUnwinding(err)) throw err;
+        unwind = err;
+      }
+    }
     old.status = "purged";
     entry.old = null;
     this.rt.emit({ t: this.rt.now, type: "purge", module: old.module, vsn: old.vsn, killed: killed.map((p) => String(p.pid)) });
+    if (unwind !== null) throw unwind;
     return killed;
   }
 
