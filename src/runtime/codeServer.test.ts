@@ -128,6 +128,24 @@ describe("the code server keeps two versions: current and old", () => {
   });
 });
 
+describe("a purge started by a process that runs the old code", () => {
+  it("kills that process and all the others in start order, and drops the old version", async () => {
+    const selfPurging = (v: string) => loops(v)
+      .replace('import { spawn, receive, log } from "otp";', 'import { spawn, receive, log, Code } from "otp";')
+      .replace("const m = await receive();", 'const m = await receive(); if (m === "purge") { log(tag, "purging"); Code.purge("Loops"); log(tag, "never"); }');
+    const h = await runSnippet({ "Loops.ts": selfPurging("1"), "Main.ts": main }, { until: 10 });
+    const pid = async (name: string) => (await h.eval(`Process.whereis("${name}")`))!;
+    const pids = { a: await pid("a"), b: await pid("b"), c: await pid("c"), d: await pid("d") };
+    await h.recompile({ "Loops.ts": selfPurging("2") });
+    await h.eval(`send("b", "purge")`);
+    expect(h.texts()).toContain("b purging");
+    expect(h.texts()).not.toContain("b never");
+    expect(h.of("purge")).toEqual([expect.objectContaining({ module: "Loops", vsn: "1", killed: [pids.a, pids.b, pids.c, pids.d] })]);
+    expect(h.exits(true).map((l) => l.split(" ").slice(1).join(" "))).toEqual([pids.a, pids.b, pids.c, pids.d].map((p) => `${p} "killed"`));
+    expect(await h.eval(`Code.versions("Loops")`)).toBe('{current: "2", old: null}');
+  });
+});
+
 describe("external calls to functions that are not exported", () => {
   it("throw UndefinedFunctionError naming module, function and arity", async () => {
     const h = await runSnippet(
