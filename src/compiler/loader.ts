@@ -65,7 +65,9 @@ export class ModuleLoader {
     const fn = new Function(...WRAPPER_PARAMS, `${compiled.code}\n//# sourceURL=${url}`);
     const module = { exports: {} as Record<string, unknown> };
     const h = this.helpers(version);
-    fn(module.exports, this.require, module, compiled.module, h.__async, h.__toESM, h.__budget, h.__rethrow, h.__killing, h.console);
+    this.rt.guarded(() =>
+      fn(module.exports, this.require, module, compiled.module, h.__async, h.__toESM, h.__budget, h.__rethrow, h.__killing, h.console),
+    );
     return module.exports;
   }
 

@@ -10,6 +10,8 @@ import type { Runtime } from "./runtime";
 import { ExitError, Pid, Ref, SystemLimitError, TIMEOUT, UndefinedFunctionError, copyTerm, inspect } from "./terms";
 import type { Timer } from "./timers";
 
+const ANY = new ReceiveToken(undefined, undefined);
+
 export function createOtpApi(rt: Runtime) {
   const gs = createGenServer(rt);
   const { Supervisor, DynamicSupervisor } = createSupervisor(rt, gs);
@@ -118,6 +120,8 @@ export function createOtpApi(rt: Runtime) {
       return [p.pid, rt.monitor(me(), p.pid)];
     },
     receive: (match?: (msg: any) => unknown, after?: number) => {
+      // A plain receive() keeps no per-wait state, so one shared token serves them all.
+      if (match === undefined && after === undefined) return ANY;
       if (match !== undefined && typeof match !== "function") throw new TypeError(`receive needs a match function or undefined, got ${inspect(match)}`);
       return new ReceiveToken(match, after);
     },

@@ -147,11 +147,7 @@ describe("a purge started by a process that runs the old code", () => {
 });
 
 describe("a module as a value", () => {
-  // BUG (terms.ts, not ours to edit): inspect of a module namespace asks its prototype for
-  // `constructor`, which the namespace's proxy answers with its undefined-function stub, so the
-  // shell prints `%undefinedFunction{}` for `Main` (IEx prints `Main`), and
-  // `%undefinedFunction{start: #Function<start>}` for an imported namespace.
-  it.fails("prints as the module's name in the shell, as IEx does", async () => {
+  it("prints as the module's name in the shell, as IEx does", async () => {
     const h = await runSnippet({ "Loops.ts": loops("1"), "Main.ts": main }, { until: 10 });
     expect(await h.eval(`Loops`)).toBe("Loops");
   });

@@ -50,6 +50,8 @@ export class Runtime {
   budgetLeft = BUDGET_CHECKS;
   /** True while an uncatchable kill unwinds user code (its `finally` blocks are skipped). */
   unwinding = false;
+  /** True while user code runs where the runaway guard applies. */
+  private guarding = false;
 
   private readonly timers = new TimerQueue();
   private queue: Proc[] = [];
@@ -155,7 +157,7 @@ export class Runtime {
   deliver(target: Proc, msg: unknown): void {
     if (!target.alive) return;
     if (this.traceSends && this.sink) {
-      this.emit({ t: this.now, type: "send", from: this.current ? String(this.current.pid) : "system", to: String(target.pid), msg: inspect(msg) });
+      this.emit({ t: this.now, type: "send", from: this.current ? this.current.pid.text : "system", to: target.pid.text, msg: inspect(msg) });
     }
     target.mailbox.push(msg);
     if (target.status === "waiting" && target.wait instanceof ReceiveToken) this.enqueue(target);
@@ -208,6 +210,7 @@ export class Runtime {
     let checks = 0;
     for (;;) {
       while (this.queueHead < this.queue.length) {
+        // (Fast path: in a ring or ping-pong the queue holds one process at a time.)
         const p = this.queue[this.queueHead++];
         p.queued = false;
         if (this.queueHead > 4096 && this.queueHead * 2 > this.queue.length) {
@@ -217,8 +220,10 @@ export class Runtime {
         if (p.status === "runnable") this.runSlice(p);
         if (wallDeadline !== Infinity && (++checks & 63) === 0 && this.wallClock() > wallDeadline) return false;
       }
-      this.queue.length = 0;
-      this.queueHead = 0;
+      if (this.queueHead !== 0) {
+        this.queue.length = 0;
+        this.queueHead = 0;
+      }
       const next = this.timers.peek();
       if (!next || next.time > until || (!inclusive && next.time === until)) break;
       this.timers.pop();
@@ -233,7 +238,9 @@ export class Runtime {
   private runSlice(p: Proc): void {
     this.current = p;
     p.status = "running";
-    this.sliceStart = this.wallClock();
+    // The wall clock is read only once a turn has used a full budget: most turns never do.
+    this.sliceStart = -1;
+    this.guarding = true;
     this.budgetLeft = BUDGET_CHECKS;
     let value = p.resumeValue;
     let isThrow = p.resumeThrow;
@@ -274,6 +281,7 @@ export class Runtime {
       }
     } finally {
       this.current = null;
+      this.guarding = false;
     }
   }
 
@@ -426,9 +434,36 @@ export class Runtime {
   budget(): void {
     if (--this.budgetLeft > 0) return;
     this.budgetLeft = BUDGET_CHECKS;
-    if (this.current && !this.unwinding && this.wallClock() - this.sliceStart > this.runawayMs) {
+    if (!this.guarding || this.unwinding) return;
+    if (this.sliceStart < 0) {
+      this.sliceStart = this.wallClock();
+      return;
+    }
+    if (this.wallClock() - this.sliceStart > this.runawayMs) {
       this.unwinding = true;
       throw new RunawayError(this.runawayMs);
+    }
+  }
+
+  /**
+   * Runs code outside any process (a module's top-level code at load) under the runaway guard;
+   * a runaway there becomes an ordinary error for the caller.
+   */
+  guarded<T>(run: () => T): T {
+    const outer = this.guarding;
+    this.guarding = true;
+    this.sliceStart = -1;
+    this.budgetLeft = BUDGET_CHECKS;
+    try {
+      return run();
+    } catch (err) {
+      if (err instanceof RunawayError) {
+        this.unwinding = false;
+        throw new Error(`runaway: the module's top-level code ran ${this.runawayMs} ms without finishing (an endless loop?)`);
+      }
+      throw err;
+    } finally {
+      this.guarding = outer;
     }
   }
 

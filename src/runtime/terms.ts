@@ -7,9 +7,13 @@ import { Activation } from "./activation";
 import type { StackFrame } from "./events";
 
 export class Pid {
-  constructor(readonly id: number) {}
+  /** The printed form, made once: pids are printed in every trace event. */
+  readonly text: string;
+  constructor(readonly id: number) {
+    this.text = `#PID<0.${id}.0>`;
+  }
   toString(): string {
-    return `#PID<0.${this.id}.0>`;
+    return this.text;
   }
   toJSON(): string {
     return this.toString();
@@ -67,6 +71,9 @@ export class Stacktrace {
   }
 }
 
+/** Marks a module's live namespace (see codeServer.ts); printed as the module's name, as IEx does. */
+const MODULE_NAME = Symbol.for("otp.module");
+
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /** Prints a term on one line, as SPEC §3 says (`["ok", 1]`, `{count: 1}`, `#PID<0.5.0>`). */
@@ -94,6 +101,7 @@ function print(term: unknown, depth: number): string {
   if (term === null) return "null";
   if (depth > 32) return "…";
   if (term instanceof Pid || term instanceof Ref || term instanceof Stacktrace) return term.toString();
+  if (MODULE_NAME in (term as object)) return String((term as Record<symbol, unknown>)[MODULE_NAME]);
   if (term instanceof Activation) return `#Pending<${term.body.name || "async"}: await it>`;
   if (Array.isArray(term)) return `[${term.map((x) => print(x, depth + 1)).join(", ")}]`;
   if (term instanceof Error) {

@@ -97,7 +97,8 @@ export class Session {
     this.nextStep = 0;
     const compiled = await this.compileAll(this.files);
     if (!compiled.ok) return this.failed("start", compiled.diagnostics);
-    const loaded = this.loadAll(compiled.modules);
+    const { loaded, errors } = this.loadAll(compiled.modules);
+    if (errors.length) return { ok: false, loaded, killed: [], diagnostics: errors, message: errors.map(formatDiagnostic).join("; ") };
     this.startMain();
     this.rt.runUntil(this.rt.now);
     return { ok: true, loaded, killed: [], diagnostics: [] };
@@ -152,7 +153,8 @@ export class Session {
     this.rt.code.reset();
     this.loaded.clear();
     this.shell = null;
-    const loaded = this.loadAll(compiled.modules);
+    const { loaded, errors } = this.loadAll(compiled.modules);
+    if (errors.length) return this.failed("restart", errors, true);
     this.startMain();
     this.rt.runUntil(this.rt.now);
     return this.done("restart", loaded, killed);
@@ -302,25 +304,28 @@ export class Session {
     return { ...result, removed };
   }
 
-  private loadAll(modules: CompiledModule[]): string[] {
-    return modules.map((m) => this.loadOne(m).module);
+  /** Loads every module; the diagnostics of those whose top-level code failed. */
+  private loadAll(modules: CompiledModule[]): { loaded: string[]; errors: Diagnostic[] } {
+    const reports = modules.map((m) => this.loadOne(m));
+    return { loaded: reports.filter((r) => !r.error).map((r) => r.module), errors: reports.flatMap((r) => (r.error ? [r.error] : [])) };
   }
 
-  private loadOne(module: CompiledModule): { module: string; killed: string[] } {
+  private loadOne(module: CompiledModule): { module: string; killed: string[]; error?: Diagnostic } {
     try {
       const report = this.loader.load(module);
       this.loaded.set(module.file, module.source);
       return { module: report.module, killed: report.killed.map((p) => String(p.pid)) };
     } catch (err) {
+      // The module's top-level code threw (or ran away): that version is not loaded.
       const frames = this.loader.mapStack(err);
-      const line = frames[0]?.line ?? 1;
-      this.emit({ t: this.rt.now, type: "compile_error", file: module.file, line, column: frames[0]?.column ?? 1, message: `loading failed: ${describeError(err)}` });
-      return { module: module.module, killed: [] };
+      const error = { file: module.file, line: frames[0]?.line ?? 1, column: frames[0]?.column ?? 1, message: `loading failed: ${describeError(err)}` };
+      this.emit({ t: this.rt.now, type: "compile_error", ...error });
+      return { module: module.module, killed: [], error };
     }
   }
 
-  private failed(action: "start" | "recompile" | "upgrade" | "restart", diagnostics: Diagnostic[]): ActionResult {
-    for (const d of diagnostics) this.emit({ t: this.rt.now, type: "compile_error", ...d });
+  private failed(action: "start" | "recompile" | "upgrade" | "restart", diagnostics: Diagnostic[], reported = false): ActionResult {
+    if (!reported) for (const d of diagnostics) this.emit({ t: this.rt.now, type: "compile_error", ...d });
     const message =
       action === "recompile" || action === "upgrade"
         ? `compile error: nothing was loaded and the running system is untouched (${diagnostics.map(formatDiagnostic).join("; ")}). ` +

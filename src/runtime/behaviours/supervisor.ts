@@ -156,6 +156,9 @@ export function createSupervisor(rt: Runtime, gs: GenServerKit) {
       return ["ok", state];
     }),
 
+    /** OTP's supervisor logs an unexpected cast and carries on; so do we (minus the log). */
+    handle_cast: (_msg: unknown, state: SupState) => ["noreply", state],
+
     handle_info: internal(function* (msg: unknown, state: SupState) {
       if (!isTuple(msg, "EXIT")) return ["noreply", state];
       const [, pid, reason] = msg;
