@@ -24,9 +24,13 @@ export class Mailbox {
     if (i === 0) {
       this.items[idx] = undefined;
       this.head++;
+      // Truncating an array costs more than the push and take around it, so an emptied
+      // mailbox keeps its slots and is replaced only once many are used.
       if (this.head === this.items.length) {
-        this.items.length = 0;
-        this.head = 0;
+        if (this.head > 1024) {
+          this.items = [];
+          this.head = 0;
+        }
       } else if (this.head > 64 && this.head * 2 > this.items.length) {
         this.items = this.items.slice(this.head);
         this.head = 0;

@@ -89,7 +89,9 @@ export class Runtime {
     if (this.procs.size >= this.maxProcesses) throw new SystemLimitError(this.maxProcesses);
     const parent = opts.parent === undefined ? this.current : opts.parent;
     const module = opts.module !== undefined ? opts.module : (parent?.top?.version?.module ?? null);
-    const p = new Proc(new Pid(this.nextPid++), parent, start, opts.kind ?? "process", module);
+    const pid = new Pid(this.nextPid++);
+    const p = new Proc(pid, parent, start, opts.kind ?? "process", module);
+    pid.proc = p;
     this.procs.set(p.pid.id, p);
     if (this.sink) {
       const event: TraceEvent = { t: this.now, type: "spawn", pid: String(p.pid), parent: parent ? String(parent.pid) : null, kind: p.kind };
@@ -110,7 +112,7 @@ export class Runtime {
 
   /** A pid or a registered name to a live process, or undefined. */
   resolve(dest: unknown): Proc | undefined {
-    if (dest instanceof Pid) return this.procs.get(dest.id);
+    if (dest instanceof Pid) return (dest.proc as Proc | null) ?? this.procs.get(dest.id);
     if (typeof dest === "string") return this.registry.get(dest);
     return undefined;
   }
@@ -143,8 +145,8 @@ export class Runtime {
 
   /** Sends a copy of `msg`; a dead pid drops it silently, an unknown name throws, as on the BEAM. */
   send(dest: unknown, msg: unknown): unknown {
-    let target: Proc | undefined;
-    if (dest instanceof Pid) target = this.procs.get(dest.id);
+    let target: Proc | undefined | null;
+    if (dest instanceof Pid) target = dest.proc as Proc | null;
     else if (typeof dest === "string") {
       target = this.registry.get(dest);
       if (!target) throw new Error(`badarg: no process is registered as ${inspect(dest)}`);
@@ -220,8 +222,8 @@ export class Runtime {
         if (p.status === "runnable") this.runSlice(p);
         if (wallDeadline !== Infinity && (++checks & 63) === 0 && this.wallClock() > wallDeadline) return false;
       }
-      if (this.queueHead !== 0) {
-        this.queue.length = 0;
+      if (this.queueHead > 1024) {
+        this.queue = [];
         this.queueHead = 0;
       }
       const next = this.timers.peek();
@@ -521,6 +523,7 @@ export class Runtime {
     p.start = null;
     p.mailbox.clear();
     this.procs.delete(p.pid.id);
+    p.pid.proc = null;
     if (p.name !== null && this.registry.get(p.name) === p) this.registry.delete(p.name);
     if (this.sink) {
       const frames = this.stacks.get(p);

@@ -9,6 +9,8 @@ import type { StackFrame } from "./events";
 export class Pid {
   /** The printed form, made once: pids are printed in every trace event. */
   readonly text: string;
+  /** The live process (the runtime's Proc) while it runs: sends skip a table lookup. */
+  proc: unknown = null;
   constructor(readonly id: number) {
     this.text = `#PID<0.${id}.0>`;
   }
