@@ -13,6 +13,8 @@ import { formatEvent } from "./format";
 
 const USAGE = "usage: npm run cli -- run FILE.json [--until MS] [--json]";
 const DEFAULT_LIMIT = 60_000;
+/** Wall ms without virtual time moving before the CLI calls it a livelock. */
+const STUCK_MS = 10_000;
 
 type Args = { file: string; until: number | null; json: boolean };
 
@@ -71,12 +73,29 @@ async function main(): Promise<number> {
     for (const d of started.diagnostics) process.stderr.write(`${d.file}:${d.line}:${d.column}: error: ${d.message}\n`);
     return 1;
   }
-  if (args.until !== null) await session.advance(args.until);
+  const runTo = async (target: number): Promise<boolean> => {
+    // Advance in wall-time slices so a livelock (processes messaging each other forever within
+    // one virtual ms) is reported instead of hanging the terminal.
+    let lastT = session.now;
+    let since = performance.now();
+    while (!(await session.advance(target, 250))) {
+      flush();
+      if (session.now !== lastT) {
+        lastT = session.now;
+        since = performance.now();
+      } else if (performance.now() - since > STUCK_MS) {
+        process.stderr.write(`stopped: virtual time is stuck at ${session.now} ms — processes keep running without ever waiting (a livelock)\n`);
+        return false;
+      }
+    }
+    return true;
+  };
+  if (args.until !== null) await runTo(args.until);
   else {
     for (;;) {
       const next = session.nextTime();
       if (next === null || next > DEFAULT_LIMIT) break;
-      await session.advance(next);
+      if (!(await runTo(next))) break;
     }
   }
   flush();
