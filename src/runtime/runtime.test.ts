@@ -518,3 +518,30 @@ describe("the process limit", () => {
     expect(h.texts()).toEqual(["caught true SystemLimitError true 99", "still alive true", "spawned again"]);
   });
 });
+
+describe("a receive timeout that falls in the same ms as a message", () => {
+  it("takes the message when it arrived before the timeout fired", async () => {
+    // The send_after timer is set first, so at t = 100 it fires first; the receive still
+    // looks at its mailbox once more before giving up, as the BEAM does.
+    const h = await run(`
+      export async function start() {
+        Process.send_after(self(), "hello", 100);
+        const got = await receive(undefined, 100);
+        log(got === TIMEOUT ? "timeout" : inspect(got));
+      }`, 200);
+    expect(h.logs()).toEqual(['100 "hello"']);
+  });
+
+  it("times out when the message comes later in the same ms", async () => {
+    const h = await run(`
+      export async function start() {
+        const me = self();
+        spawn(async () => { await Process.sleep(100); send(me, "late"); });
+        const got = await receive(undefined, 100);
+        log(got === TIMEOUT ? "timeout" : inspect(got));
+        await Process.sleep(1);
+        log("then", inspect(await receive(undefined, 0)));
+      }`, 200);
+    expect(h.logs()).toEqual(["100 timeout", '101 then "late"']);
+  });
+});
