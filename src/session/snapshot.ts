@@ -14,6 +14,9 @@ export function snapshotOf(rt: Runtime, p: Proc): ProcessSnapshot {
     monitors: [...(p.monitors?.values() ?? [])].map((m) => String(m.pid)),
     versions: rt.code.versionsOf(p).map((v) => `${v.label}${v.status === "old" ? " (old)" : ""}`),
   };
+  // A GenServer idles in the runtime's loop and calls its module's current version each time.
+  const callbacks = p.behaviour && rt.code.current(p.behaviour.module);
+  if (callbacks && !snapshot.versions.length) snapshot.versions.push(`${callbacks.label} (current, between callbacks)`);
   if (p.name) snapshot.name = p.name;
   const module = p.behaviour?.module ?? p.module;
   if (module) snapshot.module = module;
