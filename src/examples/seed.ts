@@ -7,8 +7,10 @@ import type { Snippet } from "../share/snippetTypes";
 
 const counter = `import { GenServer, Process, self, log } from "otp";
 
-// Try it: change \`+ 1\` to \`+ 10\` and press Recompile (Ctrl+S).
-// The same process keeps its count and goes on with the new step.
+// Try it: change \`+ 1\` to \`+ 10\` below,
+// then press Recompile (Ctrl+S). The same
+// process keeps its count and goes on
+// with the new step.
 
 export function start_link(_arg: unknown) {
   return GenServer.start_link(__MODULE__, null, { name: "counter" });

@@ -47,7 +47,21 @@ declare module "otp" {
   /** An external call to a function the current version does not export. */
   export class UndefinedFunctionError extends Error { readonly module: string; readonly function: string; readonly arity: number }
 
-  export type ProcessInfo = { status: string; message_queue_len: number; links: Pid[]; monitors: Ref[]; registered_name?: string; current_module?: string };
+  /** What `Process.info(pid)` tells about a process (`null` when there is no such process). */
+  export type ProcessInfo = {
+    /** Its registered name, or null. */
+    registered_name: string | null;
+    status: "runnable" | "running" | "waiting" | "dead";
+    message_queue_len: number;
+    links: Pid[];
+    /** The processes it monitors. */
+    monitors: Pid[];
+    trap_exit: boolean;
+    /** A GenServer's or supervisor's callback module, else the module it was spawned from (null if none). */
+    module: string | null;
+    /** The module versions it has frames in, innermost first, as labels: "Counter v2" (or the hash). */
+    versions: string[];
+  };
 
   export namespace Process {
     function send<M>(dest: Dest, msg: M): M;
@@ -71,7 +85,7 @@ declare module "otp" {
     function whereis(name: string): Pid | null;
     function alive(pid: Pid): boolean;
     function list(): Pid[];
-    function info(pid: Pid): ProcessInfo | null;
+    function info(pid: Dest): ProcessInfo | null;
   }
 
   export type From = [Pid, Ref];
