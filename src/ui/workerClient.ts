@@ -14,6 +14,7 @@ type Requests = {
   restart: ActionResult;
   eval: EvalResult;
   step: null;
+  clear: null;
   inspect: ProcessSnapshot | null;
   ping: null;
 };

@@ -25,6 +25,8 @@ export class Host {
   private session: Session | null = null;
   private speed = 1;
   private paused = false;
+  /** A reading pause: virtual time does not pass this point until the page lifts it. */
+  private holdAt: number | null = null;
   private target = 0;
   private lastWall = performance.now();
   private buffer: TraceEvent[] = [];
@@ -65,11 +67,23 @@ export class Host {
       case "clock":
         if (msg.speed !== undefined) this.speed = clampSpeed(msg.speed);
         if (msg.paused !== undefined) this.paused = msg.paused;
+        if (msg.holdAt !== undefined) this.holdAt = msg.holdAt;
         this.lastWall = performance.now();
         this.postClock(true);
         return;
       case "step":
         return this.answer(msg.id, () => this.exclusive(() => this.step()));
+      case "clear":
+        return this.answer(msg.id, () => this.exclusive(async () => {
+          this.session = null;
+          this.buffer = [];
+          this.dropped = 0;
+          this.target = 0;
+          this.holdAt = null;
+          this.post({ type: "reset", now: 0 });
+          this.postClock(true);
+          return null;
+        }));
       case "inspect":
         return this.answer(msg.id, async () => this.session?.inspect(msg.pid) ?? null);
       case "ping":
@@ -85,6 +99,7 @@ export class Host {
     this.dropped = 0;
     this.speed = clampSpeed(speed);
     this.paused = paused;
+    this.holdAt = null;
     this.target = 0;
     this.lastWall = performance.now();
     this.post({ type: "reset", now: 0 });
@@ -127,6 +142,7 @@ export class Host {
     const s = this.session;
     if (s && !this.paused && !this.locked) {
       this.target += elapsed * this.speed;
+      if (this.holdAt !== null) this.target = Math.min(this.target, Math.max(this.holdAt, s.now));
       try {
         await this.exclusive(async () => {
           const caughtUp = await s.advance(Math.floor(this.target), SLICE_MS);
@@ -165,10 +181,11 @@ export class Host {
     const s = this.session;
     const idle = !s || (s.nextTime() === null && !s.busy());
     const now = s?.now ?? 0;
-    const key = `${this.speed}|${this.paused}|${idle}`;
+    const holding = this.holdAt !== null && !!s && s.now >= this.holdAt;
+    const key = `${this.speed}|${this.paused}|${idle}|${holding}`;
     if (!force && key === this.lastClock) return;
     this.lastClock = key;
-    this.post({ type: "clock", now, speed: this.speed, paused: this.paused, idle });
+    this.post({ type: "clock", now, speed: this.speed, paused: this.paused, idle, holding });
   }
 
   private postFilesIfScriptEdited(s: Session): void {

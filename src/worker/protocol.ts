@@ -14,8 +14,14 @@ export type PageToWorker =
   | { type: "upgrade"; id: number; files: Record<string, string>; extra?: unknown }
   | { type: "restart"; id: number; files: Record<string, string> }
   | { type: "eval"; id: number; expr: string }
-  /** Virtual time control: speed 0.1–100, pause, step to the next event. */
-  | { type: "clock"; speed?: number; paused?: boolean }
+  /**
+   * Virtual time control: speed 0.1–100, pause, step to the next event. `holdAt`: virtual time
+   * stops there until the hold is lifted (`null`), so a caption can be read before the next one
+   * comes (a reading pause; the page lifts it).
+   */
+  | { type: "clock"; speed?: number; paused?: boolean; holdAt?: number | null }
+  /** Forget the running session (the page loaded other files): the page shows an empty timeline. */
+  | { type: "clear"; id: number }
   | { type: "step"; id: number }
   | { type: "inspect"; id: number; pid: string }
   | { type: "ping"; id: number };
@@ -28,7 +34,7 @@ export type WorkerToPage =
   | { type: "reset"; now: number }
   /** The session's files changed by itself (a script's `edit`/`patch`): the editor shows them. */
   | { type: "files"; files: Record<string, string> }
-  | { type: "clock"; now: number; speed: number; paused: boolean; idle: boolean }
+  | { type: "clock"; now: number; speed: number; paused: boolean; idle: boolean; holding?: boolean }
   | { type: "reply"; id: number; ok: true; result: ActionResult | EvalResult | ProcessSnapshot | null }
   | { type: "reply"; id: number; ok: false; error: string; diagnostics?: Diagnostic[] };
 
