@@ -33,7 +33,12 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
-  worker: { format: "es" },
+  worker: {
+    format: "es",
+    // The runtime prints an error as its class name (`%UndefinedFunctionError{…}`): minified
+    // names would make the timeline say `%ee{…}`.
+    rolldownOptions: { output: { keepNames: true } },
+  },
   build: {
     // Monaco's main chunk is ~4 MB by nature; the warning would only be noise.
     chunkSizeWarningLimit: 8000,
