@@ -51,7 +51,7 @@ export class Host {
       case "run":
         return this.answer(msg.id, async () => {
           await this.compilerReady;
-          return this.exclusive(() => this.run(msg.snippet, msg.speed, msg.paused ?? false));
+          return this.exclusive(() => this.run(msg.snippet, msg.speed, msg.paused ?? false, msg.holdAt ?? null));
         });
       case "recompile":
         return this.answer(msg.id, () => this.action((s) => s.recompile(msg.files)));
@@ -93,13 +93,13 @@ export class Host {
     }
   }
 
-  private async run(snippet: Parameters<Session["start"]>[0], speed: number, paused: boolean): Promise<ActionResult> {
+  private async run(snippet: Parameters<Session["start"]>[0], speed: number, paused: boolean, holdAt: number | null): Promise<ActionResult> {
     this.flush();
     this.buffer = [];
     this.dropped = 0;
     this.speed = clampSpeed(speed);
     this.paused = paused;
-    this.holdAt = null;
+    this.holdAt = holdAt;
     this.target = 0;
     this.lastWall = performance.now();
     this.post({ type: "reset", now: 0 });

@@ -8,8 +8,11 @@ import type { Snippet } from "../share/snippetTypes";
 import type { ActionResult, Diagnostic, ProcessSnapshot } from "../session/types";
 
 export type PageToWorker =
-  /** Compile and load every file, start `main` in a fresh shell at t = 0 (the Run button). */
-  | { type: "run"; id: number; snippet: Snippet; speed: number; paused?: boolean }
+  /**
+   * Compile and load every file, start `main` in a fresh shell at t = 0 (the Run button).
+   * `holdAt`: virtual time stops there (a lesson's end), as `clock.holdAt` does.
+   */
+  | { type: "run"; id: number; snippet: Snippet; speed: number; paused?: boolean; holdAt?: number | null }
   | { type: "recompile"; id: number; files: Record<string, string> }
   | { type: "upgrade"; id: number; files: Record<string, string>; extra?: unknown }
   | { type: "restart"; id: number; files: Record<string, string> }
