@@ -1,4 +1,6 @@
-// Screenshots of every view at 1280×800 in both themes, for people (and reviews) to look at.
+// Screenshots of every view at 1280×800 in both themes, for people (and reviews) to look at:
+// the editing flow, then the examples menu, a guided demo with its lesson and green checks, the
+// About page, and the embed widget at 800×450.
 // Usage: npm run build && node scripts/screenshots.mjs [outDir]. Starts `vite preview` itself.
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
@@ -20,8 +22,8 @@ async function waitForServer() {
   throw new Error("vite preview did not start");
 }
 
-async function open(browser, theme, path = "") {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+async function open(browser, theme, path = "", viewport = { width: 1280, height: 800 }) {
+  const page = await browser.newPage({ viewport });
   page.on("pageerror", (e) => console.log(`[${theme}] pageerror:`, e.message));
   await page.addInitScript((t) => {
     localStorage.clear();
@@ -29,9 +31,17 @@ async function open(browser, theme, path = "") {
   }, theme);
   await page.goto(base + path);
   await page.waitForSelector("body[data-editor-ready]");
-  await page.waitForSelector("[data-testid=compiler-status][data-phase=ready]", { timeout: 60_000 });
+  // Embed mode keeps the status out of sight once ready.
+  await page.waitForSelector("[data-testid=compiler-status][data-phase=ready]", { timeout: 60_000, state: "attached" });
   return page;
 }
+
+/** Until every lesson check has reported (they are green in a demo that works). */
+const checksDone = (page) =>
+  page.waitForFunction(() => {
+    const checks = [...document.querySelectorAll("[data-testid=check]")];
+    return checks.length > 0 && checks.every((c) => c.getAttribute("data-ok") !== "pending");
+  }, null, { timeout: 60_000 });
 
 const edit = (page, file, from, to) =>
   page.evaluate(([f, a, b]) => window.__playground.setFile(f, window.__playground.getFile(f).replace(a, b)), [file, from, to]);
@@ -70,6 +80,27 @@ try {
     page = await open(browser, theme, "?embed=1&autoplay=1");
     await page.waitForTimeout(3000);
     await page.screenshot({ path: `${out}/${theme}-9-embed.png` });
+    await page.close();
+
+    page = await open(browser, theme);
+    await page.click("[data-testid=examples-menu]");
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `${out}/${theme}-10-examples-menu.png` });
+    await page.close();
+
+    page = await open(browser, theme, "?autoplay=1&speed=10#example/seed-recompile");
+    await checksDone(page);
+    await page.waitForTimeout(1200);
+    await page.screenshot({ path: `${out}/${theme}-11-demo-lesson.png` });
+    await page.click("[data-testid=about-button]");
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `${out}/${theme}-12-about.png` });
+    await page.close();
+
+    page = await open(browser, theme, "?embed=1&readonly=1&autoplay=1&speed=5#example/seed-recompile", { width: 800, height: 450 });
+    await checksDone(page);
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: `${out}/${theme}-13-embed-800x450.png` });
     await page.close();
   }
   await browser.close();

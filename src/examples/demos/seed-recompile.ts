@@ -53,10 +53,10 @@ export const seedRecompile: Demo = {
         at: 4500,
         patch: [{ file: "Counter.ts", find: "state + 1", replace: "state + 10" }],
         action: "recompile",
-        say: "Recompile: + 1 becomes + 10. A swap marker crosses the row; the row goes on.",
+        say: "We change + 1 to + 10 and recompile while it runs. A swap marker crosses the row; the row goes on.",
       },
-      { at: 5200, say: "Next tick: 6 + 10 = 16. Same pid, and the count went on from 6, not from 1." },
-      { at: 6200, say: "No code_change, no restart: new code simply runs on the old state." },
+      { at: 5200, say: "Next tick: 6 + 10 = 16. Same process (same pid), and the count went on from 6, not from 1." },
+      { at: 6200, say: "Nothing restarted and nothing converted the state: the new code simply runs on the state the process had." },
     ],
     checks: [
       { at: 4400, eval: "inspect(Process.whereis('counter'))", equals: pid, say: "Before: the counter is " + pid },
@@ -70,7 +70,7 @@ export const seedRecompile: Demo = {
     watch:
       "The Counter row before and after the swap marker: the pid stays the same and the count goes on from 6, now in steps of 10.",
     why:
-      "A module is code; a process is a running thing with its own state. A GenServer waits in the runtime's loop, not in your module, and calls your module's current version for each message. Loading new code changes what the next callback runs, not the state the process holds.",
+      "A module is code; a process is a running thing with its own state. Counter is a GenServer, a standard kind of process: it waits for messages in the runtime, not in your module, and for each message calls the current version of your module. Loading new code changes what runs for the next message, not the state the process holds.",
     beam:
       "In IEx, `recompile()` (or `r Counter`) compiles and loads the new module; the BEAM keeps the old version around as 'old' and the GenServer's next callback runs the new one. `code_change/3` is not called: that happens only in a release upgrade (see the upgrade demo). Erlang's `c(counter)` or `l(counter)` do the same.",
     docs: [

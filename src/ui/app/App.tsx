@@ -1,7 +1,8 @@
 /**
- * The page: toolbar, caption bar, then editor + console on the left and timeline + details on
- * the right (UI.md's layout). Embed mode keeps the timeline, captions and a small read-only
- * code view. Keyboard: Ctrl/Cmd+S recompiles, Space pauses, → steps (outside text inputs).
+ * The page: toolbar, then editor + console on the left and caption + timeline + details on the
+ * right (UI.md's layout; the caption sits right above the timeline it talks about). Embed mode
+ * (a replay widget) keeps the caption, the timeline, a small read-only code view and the lesson's
+ * checks. Keyboard: Ctrl/Cmd+S recompiles, Space pauses, → steps (outside text inputs).
  */
 import { useEffect } from "react";
 import { Toolbar } from "../controls/Toolbar";
@@ -10,9 +11,11 @@ import { Notices, ShareDialog } from "../controls/Notices";
 import { EditorPane } from "../editor/EditorPane";
 import { Timeline } from "../timeline/Timeline";
 import { BottomPanel } from "../panels/BottomPanel";
+import { AboutDialog } from "../panels/AboutDialog";
+import { CheckList } from "../panels/Checks";
 import { ConsolePanel } from "../panels/ConsolePanel";
 import { appStore, useApp } from "../store/appStore";
-import { recompile, setPaused, step } from "./controller";
+import { recompile, step, togglePlay } from "./controller";
 
 function typingIn(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -24,14 +27,14 @@ function useShortcuts(): void {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
         e.preventDefault();
-        void recompile();
+        if (!appStore.getState().readOnly) void recompile();
         return;
       }
       if (typingIn(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
       const s = appStore.getState();
       if (e.key === " " && s.running) {
         e.preventDefault();
-        setPaused(!s.paused);
+        togglePlay();
       } else if (e.key === "ArrowRight" && s.running) {
         e.preventDefault();
         void step();
@@ -44,23 +47,37 @@ function useShortcuts(): void {
 
 export function App() {
   const embed = useApp((s) => s.embed);
+  const readOnly = useApp((s) => s.readOnly);
+  const collapsed = useApp((s) => s.panelCollapsed);
+  const lesson = useApp((s) => !!s.demoId || !!s.checks?.length);
   useShortcuts();
   return (
-    <div className={`app ${embed ? "embed" : ""}`}>
+    <div className={`app ${embed ? "embed" : ""} ${collapsed ? "panel-collapsed" : ""} ${lesson ? "has-lesson" : ""}`}>
       <Toolbar />
-      <CaptionBar />
       <main className="workspace">
         <div className="left">
-          <EditorPane readOnly={embed} />
-          {!embed && <ConsolePanel />}
+          <EditorPane readOnly={readOnly} embed={embed} />
+          {embed ? <EmbedChecks /> : <ConsolePanel />}
         </div>
         <div className="right">
+          <CaptionBar />
           <Timeline />
           {!embed && <BottomPanel />}
         </div>
       </main>
       <Notices />
       <ShareDialog />
+      <AboutDialog />
     </div>
+  );
+}
+
+function EmbedChecks() {
+  const any = useApp((s) => !!s.checks?.length);
+  if (!any) return null;
+  return (
+    <section className="embed-checks" aria-label="Lesson checks">
+      <CheckList compact />
+    </section>
   );
 }

@@ -1,20 +1,30 @@
 /**
- * What the page loads at start: a share link (`#v1/...`) if there is one, else the saved draft,
- * else the seed; URL options (autoplay, speed, embed); the theme. A link replaces the editor's
- * files only after it decoded and validated, and the previous draft is kept recoverable first;
- * a link that fails says why and changes nothing.
+ * What the page loads at start: a link (`#v1/...` or `#example/<id>`) if there is one, else the
+ * saved draft, else the seed; URL options (autoplay, speed, embed, readonly, theme); the theme.
+ * A link replaces the editor's files only after it decoded and validated, and the previous draft
+ * is kept recoverable first; a link that fails says why and changes nothing.
+ *
+ * The hash: a `#v1/` link is dropped once opened, so a reload shows the draft with the user's
+ * edits. An `#example/<id>` link stays while the editor holds that example unchanged (the URL is
+ * then a short link to what is on screen); the first edit by the user drops it (markUserEdit).
+ * Embed mode never reads or writes the user's draft (a blog's iframe shares the playground's
+ * storage) and keeps its link, so reloading an embed replays the same thing.
  */
 import { decodeSharePayload, parseShareHash } from "../../share/shareUrl";
 import type { Snippet } from "../../share/snippetTypes";
 import { seedSnippet } from "../../examples/seed";
+import { findDemo } from "../../examples";
 import { appStore, loadFiles, notify, type Theme } from "../store/appStore";
-import { keepRecoverable, loadDraft, loadRecoverable, forgetRecoverable, saveDraft, saveDraftNow } from "./draft";
+import { keepRecoverable, loadDraft, loadRecoverable, forgetRecoverable, saveDraft, saveDraftNow, type Draft } from "./draft";
 import { readUrlOptions } from "./urlOptions";
-import { run, setSpeed } from "./controller";
+import { clearSession, run, setSpeed } from "./controller";
+import { startPacer } from "./pacer";
 
 const THEME_KEY = "hotswap.theme";
 
-function applySnippet(snippet: Snippet, activeFile?: string): void {
+type Origin = { demoId: string | null; origin: Snippet | null; pristine: boolean };
+
+function applySnippet(snippet: Snippet, origin: Origin, activeFile?: string): void {
   const files = snippet.files;
   loadFiles(files, {
     title: snippet.title ?? "Untitled",
@@ -23,53 +33,106 @@ function applySnippet(snippet: Snippet, activeFile?: string): void {
     checks: snippet.checks,
     activeFile: activeFile && activeFile in files ? activeFile : Object.keys(files)[0],
     diagnostics: [],
+    scriptEdit: null,
+    ...origin,
   });
 }
 
-function draftOf(): { snippet: Snippet; activeFile: string } {
+function draftOf(): Draft {
   const s = appStore.getState();
-  return { snippet: { title: s.title, files: s.files, main: s.main, script: s.script, checks: s.checks }, activeFile: s.activeFile };
+  return {
+    snippet: { title: s.title, files: s.files, main: s.main, script: s.script, checks: s.checks },
+    activeFile: s.activeFile,
+    demo: s.demoId ?? undefined,
+    pristine: s.pristine,
+  };
+}
+
+function setHash(hash: string): void {
+  history.replaceState(null, "", location.pathname + location.search + hash);
 }
 
 /** Opens the link in `hash`; true if it replaced the files. */
 export async function openHash(hash: string): Promise<boolean> {
   const link = parseShareHash(hash);
   if (link.kind === "none") return false;
+  const embed = appStore.getState().embed;
   let snippet: Snippet | null = null;
+  let demoId: string | null = null;
   if (link.kind === "v1") {
     const decoded = await decodeSharePayload(link.payload);
     if (decoded.ok) snippet = decoded.snippet;
     else notify("error", `This share link could not be opened: ${decoded.error}. Your draft is unchanged.`, 0);
   } else if (link.kind === "example") {
+    const demo = findDemo(link.id);
     if (link.id === "seed" || link.id === "counter") snippet = seedSnippet;
-    else notify("error", `There is no example called "${link.id}". Your draft is unchanged.`, 0);
+    else if (demo) {
+      snippet = demo.snippet;
+      demoId = demo.id;
+    } else notify("error", `There is no example called "${link.id}". Your draft is unchanged.`, 0);
   } else {
     notify("error", `This link could not be opened: ${link.error}. Your draft is unchanged.`, 0);
   }
-  // Drop the hash so a reload shows the draft (with the user's edits), not the link again.
-  history.replaceState(null, "", location.pathname + location.search);
+  // Drop a share link's hash so a reload shows the draft (with the user's edits), not the link
+  // again; an example's short link stays while the example is unchanged.
+  if (!embed && !(snippet && link.kind === "example")) setHash("");
   if (!snippet) return false;
-  saveDraftNow(draftOf());
-  const kept = keepRecoverable();
-  applySnippet(snippet);
-  saveDraftNow(draftOf());
-  appStore.setState({ recoverableDraft: kept });
-  notify("info", `Opened “${snippet.title ?? "shared snippet"}”${kept ? " — your previous draft can be restored from the toolbar" : ""}.`);
+
+  const userWork = !appStore.getState().pristine;
+  let kept = false;
+  if (!embed) {
+    saveDraftNow(draftOf());
+    kept = keepRecoverable();
+  }
+  clearSession();
+  applySnippet(snippet, { demoId, origin: snippet, pristine: true });
+  if (!embed) {
+    saveDraftNow(draftOf());
+    appStore.setState({ recoverableDraft: kept });
+  }
+  if (embed) return true;
+  if (link.kind === "v1") {
+    notify("info", `Opened “${snippet.title ?? "shared snippet"}”${kept ? " — your previous draft can be restored from the toolbar" : ""}.`);
+  } else if (kept && userWork) {
+    notify("info", "Your draft was kept: “↶ Restore draft” in the toolbar brings it back.");
+  }
   return true;
+}
+
+/** The examples menu: the example's short link goes in the URL, and it opens as a link does. */
+export async function openExample(id: string): Promise<void> {
+  const hash = `#example/${id}`;
+  setHash(hash);
+  await openHash(hash);
+}
+
+/**
+ * Plays the loaded demo (or link) from the start, as `?autoplay=1` would: the files go back to
+ * what the demo loaded (a draft the user changed is kept recoverable first), then Run.
+ */
+export async function playLesson(): Promise<void> {
+  const s = appStore.getState();
+  if (!s.pristine && s.demoId) await openExample(s.demoId);
+  await run();
 }
 
 export function restoreDraft(): void {
   const previous = loadRecoverable();
   if (!previous) return;
-  applySnippet(previous.snippet, previous.activeFile);
+  clearSession();
+  const demoId = previous.demo && findDemo(previous.demo) ? previous.demo : null;
+  const pristine = !!previous.pristine;
+  applySnippet(previous.snippet, { demoId, origin: pristine && demoId ? findDemo(demoId)!.snippet : null, pristine }, previous.activeFile);
+  setHash(pristine && demoId ? `#example/${demoId}` : "");
   forgetRecoverable();
   appStore.setState({ recoverableDraft: false });
   notify("info", "Your previous draft is back.");
 }
 
-export function setTheme(theme: Theme): void {
+export function setTheme(theme: Theme, remember = true): void {
   appStore.setState({ theme });
   document.documentElement.dataset.theme = theme;
+  if (!remember) return;
   try {
     localStorage.setItem(THEME_KEY, theme);
   } catch {
@@ -78,6 +141,7 @@ export function setTheme(theme: Theme): void {
 }
 
 export async function boot(): Promise<void> {
+  const options = readUrlOptions(location.search);
   let theme: Theme = matchMedia("(prefers-color-scheme: light)").matches ? "light" : "dark";
   try {
     const saved = localStorage.getItem(THEME_KEY);
@@ -85,23 +149,39 @@ export async function boot(): Promise<void> {
   } catch {
     /* ignore */
   }
-  setTheme(theme);
+  if (options.theme) setTheme(options.theme, false);
+  else setTheme(theme);
 
-  const options = readUrlOptions(location.search);
-  appStore.setState({ embed: options.embed });
+  appStore.setState({ embed: options.embed, readOnly: options.readOnly });
   if (options.speed !== 1) setSpeed(options.speed);
 
-  const draft = loadDraft();
-  applySnippet(draft?.snippet ?? seedSnippet, draft?.activeFile);
-  const hadRecovery = !!loadRecoverable();
+  const draft = options.embed ? null : loadDraft();
+  if (draft) {
+    const demoId = draft.demo && findDemo(draft.demo) ? draft.demo : null;
+    const pristine = !!draft.pristine;
+    applySnippet(draft.snippet, { demoId, origin: pristine && demoId ? findDemo(demoId)!.snippet : null, pristine }, draft.activeFile);
+  } else {
+    // The seed, untouched: opening a link over it keeps nothing to restore.
+    applySnippet(seedSnippet, { demoId: null, origin: seedSnippet, pristine: true });
+  }
+  const hadRecovery = !options.embed && !!loadRecoverable();
   appStore.setState({ recoverableDraft: hadRecovery });
   const hadLink = parseShareHash(location.hash).kind !== "none";
   const fromLink = await openHash(location.hash);
 
-  appStore.subscribe((s, prev) => {
-    if (s.files !== prev.files || s.activeFile !== prev.activeFile || s.script !== prev.script) saveDraft(draftOf());
+  if (!options.embed) {
+    appStore.subscribe((s, prev) => {
+      if (s.files !== prev.files || s.activeFile !== prev.activeFile || s.script !== prev.script || s.pristine !== prev.pristine || s.demoId !== prev.demoId) saveDraft(draftOf());
+    });
+  }
+  // A link followed inside the page (another #example/ or #v1/ typed or clicked): with
+  // ?autoplay=1 in the URL it plays as it would have on a fresh load.
+  addEventListener("hashchange", () => {
+    void openHash(location.hash).then((opened) => {
+      if (opened && options.autoplay && appStore.getState().compiler.phase === "ready") void run();
+    });
   });
-  addEventListener("hashchange", () => void openHash(location.hash));
+  startPacer();
 
   if (options.autoplay && (fromLink || !hadLink)) {
     // Once: run() itself updates the store, which would call this listener again.

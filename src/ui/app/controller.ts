@@ -7,6 +7,7 @@ import { WorkerClient } from "../workerClient";
 import type { ActionResult } from "../../session/types";
 import { appStore, currentSnippet, loadFiles, notify } from "../store/appStore";
 import { enqueueEvents, resetTimeline } from "../store/timelineStore";
+import { changedLines } from "./lineDiff";
 
 type Action = "run" | "recompile" | "upgrade" | "restart";
 
@@ -20,15 +21,21 @@ export const client = new WorkerClient(
         enqueueEvents(msg.events, msg.now, msg.dropped ?? 0);
         return;
       case "clock":
-        appStore.setState({ speed: msg.speed, paused: msg.paused, idle: msg.idle, now: msg.now });
+        // The speed is the page's to set (the worker only echoes it): a clock notice posted before
+        // the worker read ?speed=N must not put the page back to 1× just before Run reads it.
+        appStore.setState({ paused: msg.paused, idle: msg.idle, now: msg.now, holding: !!msg.holding });
         return;
       case "reset":
         resetTimeline(msg.now);
         return;
-      case "files":
-        // A script step edited the files: the editor shows what now runs.
-        loadFiles(msg.files);
+      case "files": {
+        // A script step edited the files: the editor shows what now runs, on the file and lines
+        // that changed, so the viewer sees the edit the caption talks about.
+        const edit = changedLines(appStore.getState().files, msg.files);
+        const n = (appStore.getState().scriptEdit?.n ?? 0) + 1;
+        loadFiles(msg.files, edit ? { activeFile: edit.file, scriptEdit: { ...edit, n } } : {});
         return;
+      }
     }
   },
   () => appStore.setState({ running: false, compiler: { phase: "loading", message: "Restarting the runtime…" } }),
@@ -46,11 +53,28 @@ function report(action: Action, r: ActionResult): void {
   }
 }
 
+/** Virtual time a lesson's story takes: its last caption or check, and two more seconds to see the outcome. */
+const LESSON_TAIL_MS = 2000;
+export function lessonEndOf(snippet: { script?: { at: number; say?: string }[]; checks?: { at: number }[] }): number | null {
+  if (!snippet.script?.some((s) => s.say !== undefined)) return null;
+  return Math.max(...snippet.script.map((s) => s.at), ...(snippet.checks ?? []).map((c) => c.at)) + LESSON_TAIL_MS;
+}
+
 export async function run(): Promise<void> {
+  if (holdTimer) clearTimeout(holdTimer);
+  holdTimer = null;
+  const state = appStore.getState();
+  // A link or example the user has not changed plays from what it loaded: the files a previous
+  // play's script edited go back first (its patches expect the original text).
+  if (state.pristine && state.origin && JSON.stringify(state.origin.files) !== JSON.stringify(state.files)) {
+    loadFiles(state.origin.files, { script: state.origin.script, checks: state.origin.checks, scriptEdit: null });
+  }
   const { speed } = appStore.getState();
-  appStore.setState({ running: true, diagnostics: [], selectedPid: null });
+  const snippet = currentSnippet();
+  const lessonEnd = lessonEndOf(snippet);
+  appStore.setState({ running: true, diagnostics: [], selectedPid: null, hold: null, lessonEnd });
   try {
-    const r = await client.request({ type: "run", snippet: currentSnippet(), speed, paused: false });
+    const r = await client.request({ type: "run", snippet, speed, paused: false, holdAt: lessonEnd });
     report("run", r);
   } catch (err) {
     appStore.setState({ running: false });
@@ -60,6 +84,8 @@ export async function run(): Promise<void> {
 
 async function codeAction(action: "recompile" | "upgrade" | "restart"): Promise<void> {
   if (!appStore.getState().running) return run();
+  // The user takes over from the lesson: time must go on to show what their action does.
+  if (appStore.getState().lessonEnd !== null) continuePastLesson();
   const files = { ...appStore.getState().files };
   try {
     const r = await client.request({ type: action, files });
@@ -75,6 +101,7 @@ export const restart = () => codeAction("restart");
 
 export async function evaluate(expr: string): Promise<void> {
   if (!appStore.getState().running) await run();
+  if (appStore.getState().lessonEnd !== null) continuePastLesson();
   try {
     await client.request({ type: "eval", expr });
   } catch (err) {
@@ -83,13 +110,70 @@ export async function evaluate(expr: string): Promise<void> {
 }
 
 export function setSpeed(speed: number): void {
+  liftHold();
   appStore.setState({ speed });
   client.send({ type: "clock", speed });
 }
 
 export function setPaused(paused: boolean): void {
+  // Play at a lesson's end goes on past it: the system keeps running after the story.
+  if (!paused && appStore.getState().holding && !appStore.getState().hold) continuePastLesson();
+  liftHold();
   appStore.setState({ paused });
   client.send({ type: "clock", paused });
+}
+
+let holdTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** A reading pause: virtual time stops at `at` until `ms` of wall time have passed (or liftHold). */
+export function holdUntilRead(at: number, ms: number): void {
+  if (holdTimer) clearTimeout(holdTimer);
+  appStore.setState({ hold: { since: performance.now(), ms } });
+  client.send({ type: "clock", holdAt: at });
+  holdTimer = setTimeout(liftHold, ms);
+}
+
+/** Ends a reading pause now (its time is up, "Continue", or the user took the clock); a lesson's end still holds. */
+export function liftHold(): void {
+  if (holdTimer) clearTimeout(holdTimer);
+  holdTimer = null;
+  if (!appStore.getState().hold) return;
+  appStore.setState({ hold: null });
+  client.send({ type: "clock", holdAt: appStore.getState().lessonEnd });
+}
+
+/** Time stands at a lesson's end (not at a reading pause). */
+export function atLessonEnd(s = appStore.getState()): boolean {
+  return s.lessonEnd !== null && s.holding && !s.hold;
+}
+
+/** The play/pause button and Space: at a lesson's end, play runs on past it. */
+export function togglePlay(): void {
+  const s = appStore.getState();
+  if (atLessonEnd(s)) {
+    continuePastLesson();
+    if (s.paused) setPaused(false);
+    return;
+  }
+  setPaused(!s.paused);
+}
+
+/** After a lesson's end: let the system run on. */
+export function continuePastLesson(): void {
+  appStore.setState({ lessonEnd: null });
+  liftHold();
+  client.send({ type: "clock", holdAt: null });
+}
+
+/** Other files were loaded: the running session no longer matches the editor; forget it. */
+export function clearSession(): void {
+  if (holdTimer) clearTimeout(holdTimer);
+  holdTimer = null;
+  appStore.setState({ hold: null, lessonEnd: null });
+  if (!appStore.getState().running) return;
+  appStore.setState({ running: false, selectedPid: null, diagnostics: [] });
+  resetTimeline(0);
+  client.request({ type: "clear" }).catch(fail);
 }
 
 export async function step(): Promise<void> {

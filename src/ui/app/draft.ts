@@ -8,16 +8,22 @@ import { parseSnippet } from "../../share/snippet";
 const DRAFT_KEY = "hotswap.draft.v1";
 const RECOVERY_KEY = "hotswap.draft.beforeLink.v1";
 
-export type Draft = { snippet: Snippet; activeFile?: string };
+/** `demo`: the built-in demo it came from; `pristine`: the user has not changed it since. */
+export type Draft = { snippet: Snippet; activeFile?: string; demo?: string; pristine?: boolean };
 
 function read(key: string): Draft | null {
   try {
     const raw = localStorage.getItem(key);
     if (!raw) return null;
-    const data = JSON.parse(raw) as { snippet?: unknown; activeFile?: unknown };
+    const data = JSON.parse(raw) as { snippet?: unknown; activeFile?: unknown; demo?: unknown; pristine?: unknown };
     const parsed = parseSnippet(data.snippet);
     if (!parsed.ok) return null;
-    return { snippet: parsed.snippet, activeFile: typeof data.activeFile === "string" ? data.activeFile : undefined };
+    return {
+      snippet: parsed.snippet,
+      activeFile: typeof data.activeFile === "string" ? data.activeFile : undefined,
+      demo: typeof data.demo === "string" ? data.demo : undefined,
+      pristine: data.pristine === true,
+    };
   } catch {
     return null; // storage disabled or a corrupt entry: start from the seed, never crash
   }
@@ -46,10 +52,14 @@ export function saveDraftNow(draft: Draft): void {
   write(DRAFT_KEY, draft);
 }
 
-/** Before a link replaces the editor: keep the current draft (once — a second link keeps the first). */
+/**
+ * Before a link replaces the editor: keep the current draft. A draft that is only what an earlier
+ * link or example loaded, unchanged, is not worth keeping: the draft kept before it stays.
+ */
 export function keepRecoverable(): boolean {
   const current = read(DRAFT_KEY);
   if (!current) return false;
+  if (current.pristine) return !!read(RECOVERY_KEY);
   write(RECOVERY_KEY, current);
   return true;
 }

@@ -1,15 +1,17 @@
 /**
- * The toolbar: title, the four code actions (Run, Recompile, Upgrade, Restart), the clock
- * (pause, step, speed, virtual time), Stop, Share, theme. The compiler's status shows until
- * it is ready; actions wait for it.
+ * The toolbar: title and the examples menu, the four code actions (Run, Recompile, Upgrade,
+ * Restart), the clock (pause, step, speed, virtual time), Stop, About, Share, theme. The
+ * compiler's status shows until it is ready; actions wait for it. Embed mode has its own, smaller
+ * toolbar: play/pause, replay, speed, time.
  */
-import { recompile, restart, run, setPaused, setSpeed, step, stop, upgrade } from "../app/controller";
-import { restoreDraft, setTheme } from "../app/boot";
+import { atLessonEnd, recompile, restart, run, setSpeed, step, stop, togglePlay, upgrade } from "../app/controller";
+import { playLesson, restoreDraft, setTheme } from "../app/boot";
 import { share } from "../app/share";
-import { useApp } from "../store/appStore";
+import { appStore, useApp } from "../store/appStore";
 import { useModel } from "../store/timelineStore";
 import { formatTime } from "../format";
 import { Icon } from "./Icon";
+import { ExamplesMenu } from "./ExamplesMenu";
 
 const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100];
 
@@ -25,14 +27,63 @@ function CompilerStatus() {
   );
 }
 
-export function Toolbar() {
+/** Embed mode: a replay widget. Play/pause, replay from the start, speed, time, and a way out to the full playground. */
+function EmbedToolbar() {
   const title = useApp((s) => s.title);
   const running = useApp((s) => s.running);
-  const paused = useApp((s) => s.paused);
+  const paused = useApp((s) => s.paused || atLessonEnd(s));
+  const speed = useApp((s) => s.speed);
+  const ready = useApp((s) => s.compiler.phase === "ready");
+  const now = useModel().now;
+  const full = new URL(location.href);
+  for (const k of ["embed", "readonly", "autoplay"]) full.searchParams.delete(k);
+  return (
+    <header className="toolbar embed-toolbar">
+      <div className="brand">
+        <span className="logo" aria-hidden>⇄</span>
+        <span className="title" title={title}>{title}</span>
+      </div>
+      <div className="clock">
+        {running ? (
+          <button className="icon primary" data-testid="pause" onClick={togglePlay} title={paused ? "Play (Space)" : "Pause (Space)"} aria-label={paused ? "Play" : "Pause"}>
+            {paused ? <Icon name="play" /> : <Icon name="pause" />}
+          </button>
+        ) : (
+          <button className="icon primary" data-testid="run" disabled={!ready} onClick={() => void playLesson()} title="Play" aria-label="Play">
+            <Icon name="play" />
+          </button>
+        )}
+        <button className="icon" data-testid="replay" disabled={!ready} onClick={() => void playLesson()} title="Replay from the start" aria-label="Replay from the start">
+          <Icon name="replay" />
+        </button>
+        <select aria-label="Speed" data-testid="speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))} title="Speed of virtual time">
+          {SPEEDS.map((s) => <option key={s} value={s}>{s}×</option>)}
+        </select>
+        <span className="time mono" data-testid="virtual-time" title="virtual time">t = {formatTime(now)}</span>
+      </div>
+      <div className="end">
+        <CompilerStatus />
+        <a className="button ghost" href={full.toString()} target="_blank" rel="noopener" title="Open this in the full playground, to edit and run it yourself">
+          Open in playground <Icon name="external" />
+        </a>
+      </div>
+    </header>
+  );
+}
+
+export function Toolbar() {
+  const embed = useApp((s) => s.embed);
+  return embed ? <EmbedToolbar /> : <FullToolbar />;
+}
+
+function FullToolbar() {
+  const title = useApp((s) => s.title);
+  const running = useApp((s) => s.running);
+  const paused = useApp((s) => s.paused || atLessonEnd(s));
   const speed = useApp((s) => s.speed);
   const theme = useApp((s) => s.theme);
-  const embed = useApp((s) => s.embed);
   const ready = useApp((s) => s.compiler.phase === "ready");
+  const readOnly = useApp((s) => s.readOnly);
   const recoverable = useApp((s) => s.recoverableDraft);
   const now = useModel().now;
 
@@ -41,17 +92,18 @@ export function Toolbar() {
       <div className="brand">
         <span className="logo" aria-hidden>⇄</span>
         <span className="brand-name">hotswap</span>
+        <ExamplesMenu />
         <span className="title" title={title}>{title}</span>
       </div>
       <div className="actions">
         <button className="primary" data-testid="run" disabled={!ready} onClick={() => void run()} title="Compile everything and start Main.start() at t = 0">
           <Icon name="play" /> Run
         </button>
-        <button data-testid="recompile" disabled={!ready} onClick={() => void recompile()} title="Load the changed modules; processes keep their state (Ctrl+S)">
-          ⟳ Recompile <kbd>Ctrl S</kbd>
-        </button>
-        {!embed && (
+        {!readOnly && (
           <>
+            <button data-testid="recompile" disabled={!ready} onClick={() => void recompile()} title="Load the changed modules; processes keep their state (Ctrl+S)">
+              ⟳ Recompile <kbd>Ctrl S</kbd>
+            </button>
             <button data-testid="upgrade" disabled={!ready} onClick={() => void upgrade()} title="Release-style upgrade: suspend, load, code_change, resume">
               ⇪ Upgrade
             </button>
@@ -62,7 +114,7 @@ export function Toolbar() {
         )}
       </div>
       <div className="clock">
-        <button className="icon" data-testid="pause" disabled={!running} onClick={() => setPaused(!paused)} title={paused ? "Resume (Space)" : "Pause (Space)"}>
+        <button className="icon" data-testid="pause" disabled={!running} onClick={togglePlay} title={paused ? "Resume (Space)" : "Pause (Space)"}>
           {paused ? <Icon name="play" /> : <Icon name="pause" />}
         </button>
         <button className="icon" data-testid="step" disabled={!running} onClick={() => void step()} title="Step to the next event (→)"><Icon name="step" /></button>
@@ -70,11 +122,12 @@ export function Toolbar() {
           {SPEEDS.map((s) => <option key={s} value={s}>{s}×</option>)}
         </select>
         <span className="time mono" data-testid="virtual-time" title="virtual time">t = {formatTime(now)}</span>
-        {!embed && <button className="icon" onClick={() => void stop()} title="Stop: pause, and restart the runtime if it does not answer"><Icon name="stop" /></button>}
+        <button className="icon" onClick={() => void stop()} title="Stop: pause, and restart the runtime if it does not answer"><Icon name="stop" /></button>
       </div>
       <div className="end">
         <CompilerStatus />
-        {recoverable && !embed && <button className="ghost" onClick={restoreDraft} title="Bring back the draft you had before opening a link">↶ Restore draft</button>}
+        {recoverable && <button className="ghost" onClick={restoreDraft} title="Bring back the draft you had before opening a link">↶ Restore draft</button>}
+        <button className="ghost" data-testid="about-button" onClick={() => appStore.setState({ aboutOpen: true })} title="How this playground maps to the BEAM, and where it differs">About</button>
         <button data-testid="share" onClick={() => void share()} title="Copy a link with these files and script">Share</button>
         <button className="icon" aria-label="Toggle theme" onClick={() => setTheme(theme === "dark" ? "light" : "dark")} title="Dark / light theme">
           {theme === "dark" ? <Icon name="sun" /> : <Icon name="moon" />}

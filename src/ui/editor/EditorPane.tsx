@@ -9,7 +9,7 @@ import { ModelSync } from "./modelSync";
 import { showDiagnostics } from "./markers";
 import { FileTabs } from "./FileTabs";
 import { CompileErrors } from "./CompileErrors";
-import { appStore, useApp } from "../store/appStore";
+import { appStore, markUserEdit, useApp } from "../store/appStore";
 import { useModel } from "../store/timelineStore";
 import { recompile } from "../app/controller";
 
@@ -28,7 +28,10 @@ declare global {
   }
 }
 
-export function EditorPane({ readOnly = false }: { readOnly?: boolean }) {
+/** How long a script's edit stays highlighted in the editor (wall ms). */
+const EDIT_HIGHLIGHT_MS = 9000;
+
+export function EditorPane({ readOnly = false, embed = false }: { readOnly?: boolean; embed?: boolean }) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const syncRef = useRef<ModelSync | null>(null);
@@ -37,30 +40,43 @@ export function EditorPane({ readOnly = false }: { readOnly?: boolean }) {
   const theme = useApp((s) => s.theme);
   const diagnostics = useApp((s) => s.diagnostics);
   const reveal = useApp((s) => s.reveal);
+  const scriptEdit = useApp((s) => s.scriptEdit);
   const scriptErrors = useModel().compileErrors;
 
   useEffect(() => {
-    const sync = new ModelSync((file, text) => appStore.setState((s) => ({ files: { ...s.files, [file]: text } })));
+    const sync = new ModelSync((file, text) => {
+      appStore.setState((s) => ({ files: { ...s.files, [file]: text } }));
+      markUserEdit();
+    });
     sync.sync(appStore.getState().files);
     const editor = monaco.editor.create(host.current!, {
       model: sync.model(appStore.getState().activeFile) ?? null,
       automaticLayout: true,
       minimap: { enabled: false },
-      fontSize: 13,
-      lineHeight: 20,
+      fontSize: embed ? 12 : 13,
+      lineHeight: embed ? 18 : 20,
       fontFamily: "'JetBrains Mono', 'SF Mono', Menlo, Consolas, monospace",
       scrollBeyondLastLine: false,
       tabSize: 2,
       readOnly,
-      renderLineHighlight: "line",
-      padding: { top: 10 },
+      domReadOnly: readOnly,
+      readOnlyMessage: { value: embed ? "This is a replay: open it in the playground to edit the code." : "This code is read-only here." },
+      renderLineHighlight: readOnly ? "none" : "line",
+      padding: { top: embed ? 6 : 10 },
+      // The editor is narrow beside the timeline: wrap long lines rather than hide their end.
+      wordWrap: "on",
+      wrappingIndent: "indent",
+      ...(embed ? { lineNumbersMinChars: 2, folding: false, glyphMargin: false, lineDecorationsWidth: 6, overviewRulerLanes: 0, scrollbar: { verticalScrollbarSize: 8, horizontalScrollbarSize: 8 } } : {}),
       theme: appStore.getState().theme === "dark" ? "hotswap-dark" : "hotswap-light",
     });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => void recompile());
     editorRef.current = editor;
     syncRef.current = sync;
     window.__playground = {
-      setFile: (file, text) => appStore.setState((s) => ({ files: { ...s.files, [file]: text }, filesEpoch: s.filesEpoch + 1 })),
+      setFile: (file, text) => {
+        appStore.setState((s) => ({ files: { ...s.files, [file]: text }, filesEpoch: s.filesEpoch + 1 }));
+        markUserEdit();
+      },
       getFile: (file) => appStore.getState().files[file],
       markers: (file) => {
         const model = sync.model(file);
@@ -84,7 +100,7 @@ export function EditorPane({ readOnly = false }: { readOnly?: boolean }) {
       sync.sync({});
       delete document.body.dataset.editorReady;
     };
-  }, [readOnly]);
+  }, [readOnly, embed]);
 
   // Files replaced from outside the editor (share link, script edit, tab add/rename/delete).
   useEffect(() => {
@@ -92,6 +108,27 @@ export function EditorPane({ readOnly = false }: { readOnly?: boolean }) {
     const model = syncRef.current?.model(appStore.getState().activeFile);
     if (model && editorRef.current?.getModel() !== model) editorRef.current?.setModel(model);
   }, [epoch]);
+
+  // A script step edited a file: show that file, bring the changed lines into view and mark them
+  // for a while, so the edit the caption talks about is on screen.
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!scriptEdit || !editor) return;
+    const model = syncRef.current?.model(scriptEdit.file);
+    if (!model) return;
+    if (editor.getModel() !== model) editor.setModel(model);
+    const first = scriptEdit.lines[0];
+    const last = scriptEdit.lines[scriptEdit.lines.length - 1];
+    editor.revealLinesInCenterIfOutsideViewport(first, Math.min(last, first + 12));
+    const decorations = editor.createDecorationsCollection(
+      scriptEdit.lines.map((line) => ({ range: new monaco.Range(line, 1, line, 1), options: { isWholeLine: true, className: "script-edit-line", linesDecorationsClassName: "script-edit-gutter" } })),
+    );
+    const timer = setTimeout(() => decorations.clear(), EDIT_HIGHLIGHT_MS);
+    return () => {
+      clearTimeout(timer);
+      decorations.clear();
+    };
+  }, [scriptEdit]);
 
   useEffect(() => {
     const model = syncRef.current?.model(active);
@@ -119,10 +156,24 @@ export function EditorPane({ readOnly = false }: { readOnly?: boolean }) {
   }, [reveal]);
 
   return (
-    <section className="editor-pane" aria-label="Code editor">
-      <FileTabs readOnly={readOnly} />
+    <section className={`editor-pane ${embed ? "embed-code" : ""}`} aria-label={readOnly ? "Code (read-only)" : "Code editor"}>
+      {embed ? <CodeHeader /> : <FileTabs readOnly={readOnly} />}
       <div className="editor-host" ref={host} />
       <CompileErrors />
     </section>
+  );
+}
+
+/** The embed's code view has no tabs: the file shown, and "read-only". */
+function CodeHeader() {
+  const active = useApp((s) => s.activeFile);
+  const count = useApp((s) => Object.keys(s.files).length);
+  return (
+    <div className="code-head">
+      <span className="mono">{active}</span>
+      {count > 1 && <span className="muted">· 1 of {count} files</span>}
+      <span className="spacer" />
+      <span className="muted">read-only</span>
+    </div>
   );
 }

@@ -3,7 +3,7 @@
  * its file name without `.ts` (SPEC §2), so names are checked as module names.
  */
 import { useState } from "react";
-import { appStore, notify, useApp } from "../store/appStore";
+import { appStore, markUserEdit, notify, useApp } from "../store/appStore";
 
 const MODULE_NAME = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
 
@@ -40,6 +40,7 @@ export function FileTabs({ readOnly }: { readOnly: boolean }) {
       for (const [k, v] of Object.entries(s.files)) next[k === from ? file : k] = v;
     }
     appStore.setState({ files: next, activeFile: file, filesEpoch: s.filesEpoch + 1 });
+    markUserEdit();
   };
 
   const remove = (file: string) => {
@@ -49,6 +50,7 @@ export function FileTabs({ readOnly }: { readOnly: boolean }) {
     const next = { ...s.files };
     delete next[file];
     appStore.setState({ files: next, activeFile: s.activeFile === file ? Object.keys(next)[0] : s.activeFile, filesEpoch: s.filesEpoch + 1 });
+    markUserEdit();
   };
 
   return (

@@ -24,12 +24,31 @@ export type AppState = {
   speed: number;
   paused: boolean;
   idle: boolean;
+  /** Virtual time stands at a reading pause (see app/pacer.ts). */
+  holding: boolean;
+  /** The reading pause asked for: wall-clock start and length, to show its progress. */
+  hold: { since: number; ms: number } | null;
+  /** A lesson's story ends here (virtual ms): time stops so its last frame stays in view. */
+  lessonEnd: number | null;
   now: number;
   selectedPid: string | null;
   theme: Theme;
   diagnostics: Diagnostic[];
   notices: Notice[];
   embed: boolean;
+  /** The code cannot be edited (`?readonly=1`, and always in embed mode). */
+  readOnly: boolean;
+  /** The built-in demo in the editor (its explanation and checks are shown), if any. */
+  demoId: string | null;
+  /** The snippet as a link or example loaded it, before any script edit: what a replay plays. */
+  origin: Snippet | null;
+  /** Nothing in the editor was changed by the user since `origin` was loaded. */
+  pristine: boolean;
+  /** The panel under the timeline is folded down to its tab bar. */
+  panelCollapsed: boolean;
+  aboutOpen: boolean;
+  /** The last lines a script edit changed, for the editor to show: file and 1-based lines. */
+  scriptEdit: { file: string; lines: number[]; n: number } | null;
   /** A share link replaced the draft: the draft is kept under this storage key. */
   recoverableDraft: boolean;
   shareUrl: string | null;
@@ -41,8 +60,9 @@ export type AppState = {
 
 export const appStore = createStore<AppState>(() => ({
   files: {}, activeFile: "", main: "Main", title: "Untitled", script: undefined, checks: undefined,
-  compiler: { phase: "loading" }, running: false, speed: 1, paused: false, idle: true, now: 0,
-  selectedPid: null, theme: "dark", diagnostics: [], notices: [], embed: false,
+  compiler: { phase: "loading" }, running: false, speed: 1, paused: false, idle: true, holding: false, hold: null, lessonEnd: null, now: 0,
+  selectedPid: null, theme: "dark", diagnostics: [], notices: [], embed: false, readOnly: false,
+  demoId: null, origin: null, pristine: false, panelCollapsed: false, aboutOpen: false, scriptEdit: null,
   recoverableDraft: false, shareUrl: null, filesEpoch: 0, reveal: null,
 }));
 
@@ -76,4 +96,14 @@ export function loadFiles(files: Record<string, string>, extra: Partial<AppState
     const activeFile = names.includes(s.activeFile) ? s.activeFile : names[0] ?? "";
     return { files: { ...files }, activeFile, filesEpoch: s.filesEpoch + 1, ...extra };
   });
+}
+
+/**
+ * The user changed the editor's files (typing, a tab added, renamed or deleted). The editor no
+ * longer holds what the link or example loaded, so an `#example/<id>` URL would now lie about
+ * it: the hash goes, and a reload shows the draft.
+ */
+export function markUserEdit(): void {
+  if (appStore.getState().pristine) appStore.setState({ pristine: false });
+  if (location.hash.startsWith("#example/")) history.replaceState(null, "", location.pathname + location.search);
 }

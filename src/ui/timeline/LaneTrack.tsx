@@ -8,11 +8,15 @@ import type { Lane, Swap } from "../store/model";
 import { reportFor } from "../store/model";
 import { appStore } from "../store/appStore";
 import { stripQuotes } from "../format";
+import { shortLabel } from "./labels";
 
 type Props = { lane: Lane; swaps: Swap[]; t0: number; t1: number; width: number; now: number; hue: number };
 
 const LABEL_GAP_PX = 96;
 const DOT_GAP_PX = 7;
+/** Approximate widths of a character in a dot's value (10px mono) and in a badge (10.5px). */
+const VALUE_CHAR_PX = 6.1;
+const BADGE_CHAR_PX = 6.4;
 
 export function LaneTrack({ lane, swaps, t0, t1, width, now, hue }: Props) {
   const x = (t: number) => ((t - t0) / (t1 - t0)) * width;
@@ -49,15 +53,50 @@ export function LaneTrack({ lane, swaps, t0, t1, width, now, hue }: Props) {
       />,
     );
   }
-  // The state value itself beside the newest dots, where there is room: the lesson is readable on the lane.
+  // The state value itself beside the newest dots, where there is room: the lesson is readable on
+  // the lane. Short values ("6", "16") need less room than long ones, so most ticks keep theirs.
   let lastLabelX = Infinity;
+  let lastHalf = 0;
   const showValues = lane.kind !== "supervisor" && lane.kind !== "dynamic_supervisor";
   for (let i = dots.length - 1; showValues && i >= 0 && items.length < 400; i--) {
     const d = dots[i];
-    if (lastLabelX - d.x < 34) continue;
+    const text = clip(d.state, 10);
+    const half = (text.length * VALUE_CHAR_PX) / 2;
+    if (lastLabelX - d.x < lastHalf + half + 6) continue;
     lastLabelX = d.x;
-    items.push(<span key={`v${d.t}-${d.x}`} className="dot-value mono" style={{ left: d.x }}>{clip(d.state, 10)}</span>);
+    lastHalf = half;
+    items.push(<span key={`v${d.t}-${d.x}`} className="dot-value mono" style={{ left: d.x }}>{text}</span>);
   }
+
+  // The exit's end cap, and the swap badges: a badge and the exit reason must not cover each
+  // other (a lane killed at a purge, or crashing right after a swap).
+  const exitX = lane.exitedAt !== undefined && lane.exitedAt >= t0 && lane.exitedAt <= t1 ? x(lane.exitedAt) : null;
+  const reason = clip(stripQuotes(lane.reason ?? ""), 40);
+  let reasonPlace: "mid" | "high" | "none" = "mid";
+  const badges: React.ReactNode[] = [];
+  const badgeSpans: [number, number][] = [];
+  for (const swap of swaps) {
+    if (swap.t < t0 || swap.t > t1) continue;
+    const report = reportFor(swap, lane);
+    if (!report) continue;
+    const detail = (report.kind === "migrated" || report.kind === "kept") && report.detail ? clip(report.detail, 28) : "";
+    const bx = x(swap.t) + 6;
+    const bw = (report.kind.length + (detail ? detail.length + 1 : 0)) * BADGE_CHAR_PX + 14;
+    badgeSpans.push([bx - 2, bx + bw]);
+    if (exitX !== null && exitX + 7 + reason.length * BADGE_CHAR_PX >= bx - 4 && exitX <= bx + bw + 4) {
+      // Killed by this very swap: the badge already says so. Otherwise the reason goes up a line.
+      reasonPlace = report.kind === "killed" && Math.abs(lane.exitedAt! - swap.t) <= 1 ? "none" : "high";
+    }
+    badges.push(
+      <span key={`s${swap.id}`} className={`badge badge-${report.kind}`} style={{ left: x(swap.t) }} title={report.kind === "kept" && report.detail ? `kept: state ${report.detail} untouched, same pid` : report.detail ?? report.kind} data-testid="swap-badge" data-kind={report.kind}>
+        {report.kind}
+        {detail ? <span className="badge-detail mono"> {detail}</span> : null}
+      </span>,
+    );
+  }
+  // Log labels give way to the badges (they share the line under the life line) and to the exit reason.
+  const taken: [number, number][] = badgeSpans.slice();
+  if (exitX !== null && reasonPlace === "mid") taken.push([exitX - 4, exitX + 7 + reason.length * BADGE_CHAR_PX]);
 
   // Log labels: greedy from the newest backwards, skipping those that would overlap.
   let labelRight = Infinity;
@@ -67,27 +106,18 @@ export function LaneTrack({ lane, swaps, t0, t1, width, now, hue }: Props) {
     if (l.t < t0) break;
     const px = x(l.t);
     if (labelRight - px < LABEL_GAP_PX) continue;
+    if (taken.some(([a, b]) => px < b && px + LABEL_GAP_PX - 6 > a)) continue;
     labelRight = px;
-    items.push(<span key={`l${i}`} className="lane-log" style={{ left: px, maxWidth: LABEL_GAP_PX - 6 }} title={l.text}>{l.text}</span>);
+    items.push(<span key={`l${i}`} className="lane-log" style={{ left: px, maxWidth: LABEL_GAP_PX - 6 }} title={l.text}>{shortLabel(l.text, lane.labels[i - 1]?.text)}</span>);
   }
 
-  for (const swap of swaps) {
-    if (swap.t < t0 || swap.t > t1) continue;
-    const report = reportFor(swap, lane);
-    if (!report) continue;
-    items.push(
-      <span key={`s${swap.id}`} className={`badge badge-${report.kind}`} style={{ left: x(swap.t) }} title={report.kind === "kept" && report.detail ? `kept: state ${report.detail} untouched, same pid` : report.detail ?? report.kind} data-testid="swap-badge" data-kind={report.kind}>
-        {report.kind}
-        {(report.kind === "migrated" || report.kind === "kept") && report.detail ? <span className="badge-detail mono"> {clip(report.detail, 28)}</span> : null}
-      </span>,
-    );
-  }
+  items.push(...badges);
 
-  if (lane.exitedAt !== undefined && lane.exitedAt >= t0 && lane.exitedAt <= t1) {
+  if (exitX !== null) {
     items.push(
-      <span key="cap" className={`endcap ${lane.crashed ? "crash" : ""}`} style={{ left: x(lane.exitedAt) }} title={lane.reason}>
+      <span key="cap" className={`endcap ${lane.crashed ? "crash" : ""} ${reasonPlace}`} style={{ left: exitX }} title={lane.reason}>
         <span className="endcap-bar" />
-        <span className="endcap-reason mono">{clip(stripQuotes(lane.reason ?? ""), 40)}</span>
+        {reasonPlace !== "none" && <span className="endcap-reason mono">{reason}</span>}
       </span>,
     );
   }

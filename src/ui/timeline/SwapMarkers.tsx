@@ -5,29 +5,39 @@
 import { isInitialLoad, type Swap } from "../store/model";
 import { shortVsn } from "../format";
 
-type Props = { swaps: Swap[]; t0: number; t1: number; left: number; width: number; top: number; height: number };
+type Props = { swaps: Swap[]; t0: number; t1: number; left: number; width: number; top: number; height: number; focusT?: number };
 type FlagProps = { swaps: Swap[]; t0: number; t1: number; width: number };
 
 /** The labels, in the axis row above the lanes, so they never cover a lane. */
 export function SwapFlags({ swaps, t0, t1, width }: FlagProps) {
-  let lastRight = -Infinity;
+  const rowRight = [-Infinity, -Infinity];
   return (
     <>
       {swaps.map((swap) => {
         if (swap.t < t0 || swap.t > t1 || isInitialLoad(swap)) return null;
         const x = ((swap.t - t0) / (t1 - t0)) * width;
         const killed = [...swap.reports.values()].filter((r) => r.kind === "killed").length;
-        const label = swapLabel(swap);
-        // Crowded markers: later labels stack into a second line instead of overlapping.
-        const row = x < lastRight ? 1 : 0;
-        const labelWidth = label.length * 6.5 + 20;
-        if (row === 0) lastRight = x + labelWidth;
-        // Near the right edge the label hangs to the left of its marker instead of being cut.
-        const flip = x + labelWidth > width;
+        // A narrow track (an embed) names the modules only: hash versions are noise there.
+        const label = width < 520 ? swapLabel(swap, false) : swapLabel(swap);
+        const killedText = killed ? ` · ${killed} killed` : "";
+        const labelWidth = (label.length + killedText.length) * 6.5 + 16;
+        // The label hangs right of its marker; near the right edge, left of it; if neither fits,
+        // it is shifted to fit (the marker line still shows the time).
+        const place = x + labelWidth <= width ? "right" : x - labelWidth >= 0 ? "flip" : "shift";
+        const from = place === "right" ? x : place === "flip" ? x - labelWidth : Math.max(0, width - labelWidth);
+        // Crowded markers: a label that would overlap the one before goes on the second line.
+        const row = from < rowRight[0] ? 1 : 0;
+        rowRight[row] = from + labelWidth;
         return (
-          <span key={swap.id} className={`swap-flag ${swap.action ?? "load"} ${flip ? "flip" : ""}`} style={{ left: x, top: row ? 15 : 2 }} title={label} data-testid="swap-label">
+          <span
+            key={swap.id}
+            className={`swap-flag ${swap.action ?? "load"} ${place === "right" ? "" : place}`}
+            style={{ left: place === "shift" ? from : x, top: row ? 17 : 2 }}
+            title={swapLabel(swap) + killedText}
+            data-testid="swap-label"
+          >
             {label}
-            {killed ? <span className="swap-killed"> · {killed} killed</span> : null}
+            {killed ? <span className="swap-killed">{killedText}</span> : null}
           </span>
         );
       })}
@@ -35,20 +45,20 @@ export function SwapFlags({ swaps, t0, t1, width }: FlagProps) {
   );
 }
 
-export function swapLabel(swap: Swap): string {
-  const what = swap.modules.map((m) => `${m.module} ${m.previous ? `v${shortVsn(m.previous)} → ` : ""}v${shortVsn(m.vsn)}`);
+export function swapLabel(swap: Swap, versions = true): string {
+  const what = swap.modules.map((m) => (versions ? `${m.module} ${m.previous ? `v${shortVsn(m.previous)} → ` : ""}v${shortVsn(m.vsn)}` : m.module));
   const purged = swap.modules.length === 0 ? swap.purged.map((p) => `purge ${p.module} v${shortVsn(p.vsn)}`) : [];
   return [swap.action ?? (swap.modules.length ? "load" : ""), [...what, ...purged].join(", ")].filter(Boolean).join(" · ");
 }
 
-export function SwapMarkers({ swaps, t0, t1, left, width, top, height }: Props) {
+export function SwapMarkers({ swaps, t0, t1, left, width, top, height, focusT }: Props) {
   return (
     <div className="swap-layer" style={{ left, width, top, height }}>
       {swaps.map((swap) => {
         if (swap.t < t0 || swap.t > t1 || isInitialLoad(swap)) return null;
         const x = ((swap.t - t0) / (t1 - t0)) * width;
         return (
-          <div key={swap.id} className={`swap-marker ${swap.action ?? "load"}`} style={{ left: x }} data-testid="swap-marker" data-t={swap.t} title={swapLabel(swap)} />
+          <div key={swap.id} className={`swap-marker ${swap.action ?? "load"} ${focusT !== undefined && Math.abs(focusT - swap.t) <= 1 ? "focus" : ""}`} style={{ left: x }} data-testid="swap-marker" data-t={swap.t} title={swapLabel(swap)} />
         );
       })}
     </div>

@@ -13,17 +13,24 @@ import { LaneTrack } from "./LaneTrack";
 import { SwapFlags, SwapMarkers } from "./SwapMarkers";
 import { pan, ticks, windowOf, zoom, type TimeView } from "./timeView";
 import { formatTick, pidHue } from "../format";
-import { seedHint } from "../../examples/seed";
+import { seedHint, seedSnippet } from "../../examples/seed";
+import { mentionedPids } from "./mentions";
 
 const ROW_H = 34;
-const HEAD_W = 300;
 const OVERSCAN = 6;
+
+/** The lane header's width: narrower in a small widget, so the time track keeps most of the room. */
+function headWidth(total: number): number {
+  return total < 620 ? 178 : total < 900 ? 236 : 300;
+}
 
 export function Timeline() {
   const model = useModel();
   const version = useTimelineVersion();
   const selected = useApp((s) => s.selectedPid);
   const running = useApp((s) => s.running);
+  const lesson = useApp((s) => !!s.script?.some((step) => step.say !== undefined));
+  const title = useApp((s) => s.title);
   const [view, setView] = useState<TimeView>({ span: 15_000, end: 15_000, follow: true });
   const [hideDead, setHideDead] = useState(false);
   const [scrollTop, setScrollTop] = useState(0);
@@ -39,7 +46,11 @@ export function Timeline() {
 
   // Order changes only when lanes are added or re-parented (or, hiding the dead, when one exits).
   const rows = useMemo(() => treeRows(model.lanes, hideDead), [model, model.treeVersion, hideDead && version]);
+  const HEAD_W = headWidth(size.width);
   const width = Math.max(100, size.width - HEAD_W);
+  // The current caption points at lanes (by module, name or kind) and, said with a code action, at its swap.
+  const caption = model.captions.at(-1);
+  const mentioned = useMemo(() => (caption ? mentionedPids(model.lanes.values(), caption.text, caption.t) : new Set<string>()), [caption, model.treeVersion]);
   const { t0, t1 } = windowOf(view, model.now);
   const first = Math.max(0, Math.floor(scrollTop / ROW_H) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + size.height) / ROW_H) + OVERSCAN);
@@ -58,7 +69,7 @@ export function Timeline() {
   };
 
   return (
-    <section className="timeline" aria-label="Process timeline">
+    <section className={`timeline ${HEAD_W < 300 ? "compact" : ""}`} aria-label="Process timeline">
       <div className="panel-bar">
         <span className="panel-title">Processes</span>
         <span className="muted">{alive} alive{rows.length > alive ? ` · ${rows.length - alive} exited` : ""}</span>
@@ -77,18 +88,23 @@ export function Timeline() {
             <span key={t} className="tick" style={{ left: ((t - t0) / (t1 - t0)) * width }}>{formatTick(t)}</span>
           ))}
           <SwapFlags swaps={model.swaps} t0={t0} t1={t1} width={width} />
+          {model.captions.map((c, i) => {
+            if (c.t < t0 || c.t > t1) return null;
+            const current = i === model.captions.length - 1;
+            return <span key={i} className={`caption-mark ${current ? "current" : ""}`} style={{ left: ((c.t - t0) / (t1 - t0)) * width }} title={`${i + 1}. ${c.text}`} data-testid="caption-mark" />;
+          })}
           <span className="now-line" style={{ left: ((model.now - t0) / (t1 - t0)) * width }} />
         </div>
       </div>
       <div className="lanes" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onWheel={onWheel}>
         <div className="lanes-inner" style={{ height: rows.length * ROW_H }}>
-          <SwapMarkers swaps={model.swaps} t0={t0} t1={t1} left={HEAD_W} width={width} top={scrollTop} height={size.height} />
+          <SwapMarkers swaps={model.swaps} t0={t0} t1={t1} left={HEAD_W} width={width} top={scrollTop} height={size.height} focusT={caption?.t} />
           {rows.slice(first, last).map(({ lane, depth }, i) => {
             const hue = pidHue(lane.pid);
             return (
               <div
                 key={lane.pid}
-                className={`lane ${lane.pid === selected ? "selected" : ""} ${lane.status}`}
+                className={`lane ${lane.pid === selected ? "selected" : ""} ${lane.status} ${mentioned.has(lane.pid) ? "mentioned" : ""}`}
                 style={{ top: (first + i) * ROW_H, height: ROW_H }}
                 data-testid="process-row"
                 data-pid={lane.pid}
@@ -107,10 +123,15 @@ export function Timeline() {
         </div>
         {rows.length === 0 && (
           <div className="empty">
-            {running ? <p>Starting…</p> : (
+            {running ? <p>Starting…</p> : lesson ? (
+              <>
+                <p className="empty-title">Press <kbd>▶ Play lesson</kbd> to watch it</p>
+                <p className="muted">The processes appear here, one row each, on a shared time axis.</p>
+              </>
+            ) : (
               <>
                 <p className="empty-title">Press <kbd>▶ Run</kbd> to start <span className="mono">Main.start()</span></p>
-                <p className="muted">{seedHint}</p>
+                {title === seedSnippet.title && <p className="muted">{seedHint}</p>}
               </>
             )}
           </div>

@@ -1,0 +1,206 @@
+/**
+ * The guided demos in real Chromium: each opens by its short link `#example/<id>`, plays itself
+ * (`?autoplay=1`, fast), shows its captions and ends with every lesson check green. Then the
+ * examples menu, the About page and the embed widget. One page per describe block: every fresh
+ * page loads Monaco and 14 MB of wasm.
+ */
+import { test, expect, type Browser, type Page } from "@playwright/test";
+import { demos, findDemo } from "../src/examples";
+import { getFile, openApp, setFile, watchOrigin } from "./fixtures";
+
+const PLAYED = demos.map((d) => d.id);
+const SPEED = 10;
+
+async function freshPage(browser: Browser): Promise<{ page: Page; outside: string[] }> {
+  const context = await browser.newContext();
+  const outside = watchOrigin(context);
+  const page = await context.newPage();
+  return { page, outside };
+}
+
+/** Waits until no check is pending; fails with each red check's expected/got text. */
+async function expectChecksGreen(page: Page, count: number): Promise<void> {
+  const checks = page.getByTestId("check");
+  await expect(checks).toHaveCount(count);
+  await expect
+    .poll(async () => (await checks.evaluateAll((els) => els.map((e) => e.getAttribute("data-ok")))).filter((s) => s === "pending").length, {
+      timeout: 45_000,
+      message: "every lesson check reports",
+    })
+    .toBe(0);
+  const failed = await page.locator("[data-testid=check][data-ok=false]").allInnerTexts();
+  expect(failed, "red checks (expected vs got)").toEqual([]);
+  await expect(page.locator("[data-testid=check][data-ok=true]")).toHaveCount(count);
+}
+
+test.describe("each demo plays by its short link", () => {
+  test.describe.configure({ mode: "serial" });
+  let page: Page;
+  let outside: string[];
+  test.beforeAll(async ({ browser }) => {
+    ({ page, outside } = await freshPage(browser));
+  });
+  test.afterAll(async () => {
+    await page.context().close();
+  });
+
+  for (const [i, id] of PLAYED.entries()) {
+    test(`${id}: autoplay shows its captions and every check green`, async () => {
+      const demo = findDemo(id)!;
+      const url = `/?autoplay=1&speed=${SPEED}#example/${id}`;
+      // The first opens the page; the others follow the link inside it (same document), as a
+      // reader clicking from one lesson to the next would, and autoplay again.
+      if (i === 0) await openApp(page, url);
+      else await page.goto(url);
+      await expect(page.getByTestId("explanation")).toBeVisible();
+      await expect(page.getByTestId("explanation")).toContainText(demo.explanation.watch.slice(0, 40));
+      expect(new URL(page.url()).hash).toBe(`#example/${id}`);
+
+      const checks = demo.snippet.checks ?? [];
+      await expectChecksGreen(page, checks.length);
+      await expect(page.getByTestId("checks-summary")).toHaveText(`${checks.length}/${checks.length}`);
+
+      // Every caption was shown (numbered n/n), and the last one is on screen.
+      const says = (demo.snippet.script ?? []).filter((s) => s.say !== undefined).map((s) => s.say!);
+      await expect(page.getByTestId("caption-text")).toHaveText(says[says.length - 1], { timeout: 20_000 });
+      await expect(page.getByTestId("caption-num")).toHaveText(`${says.length}/${says.length}`);
+      expect(outside).toEqual([]);
+    });
+  }
+});
+
+test.describe("the examples menu, the draft and the About page", () => {
+  test.describe.configure({ mode: "serial" });
+  let page: Page;
+  test.beforeAll(async ({ browser }) => {
+    ({ page } = await freshPage(browser));
+    await openApp(page);
+  });
+  test.afterAll(async () => {
+    await page.context().close();
+  });
+
+  test("the menu lists the default and every demo; choosing one opens it, its short link and its lesson, and keeps the draft", async () => {
+    await setFile(page, "Counter.ts", "// my own draft\n");
+    await page.getByTestId("examples-menu").click();
+    const items = page.getByTestId("example-item");
+    await expect(items).toHaveCount(demos.length + 1);
+    await expect(items.first()).toHaveAttribute("data-id", "seed");
+    for (const demo of demos) {
+      const item = page.locator(`[data-testid=example-item][data-id="${demo.id}"]`);
+      await expect(item).toContainText(demo.title);
+      await expect(item).toContainText(demo.summary);
+    }
+
+    const demo = findDemo("supervisor-crash")!;
+    await page.locator('[data-testid=example-item][data-id="supervisor-crash"]').click();
+    await expect(page.getByTestId("examples-list")).toHaveCount(0);
+    await expect.poll(() => new URL(page.url()).hash).toBe("#example/supervisor-crash");
+    const explanation = page.getByTestId("explanation");
+    await expect(explanation).toBeVisible();
+    await expect(explanation).toContainText("What to watch");
+    await expect(explanation).toContainText("Why it happens");
+    await expect(explanation).toContainText("On the BEAM");
+    for (const doc of demo.explanation.docs) {
+      const link = explanation.getByRole("link", { name: doc.label });
+      await expect(link).toHaveAttribute("href", doc.url);
+      await expect(link).toHaveAttribute("target", "_blank");
+      await expect(link).toHaveAttribute("rel", /noopener/);
+    }
+    await expect(page.locator("[data-testid=check][data-ok=pending]")).toHaveCount(demo.snippet.checks!.length);
+    expect(await getFile(page, "Worker.ts")).toBe(demo.snippet.files["Worker.ts"]);
+
+    // Play lesson runs it from the start, like ?autoplay=1.
+    await page.getByTestId("speed").selectOption("25");
+    await page.getByTestId("play-lesson").click();
+    await expectChecksGreen(page, demo.snippet.checks!.length);
+
+    // The draft the example replaced comes back from the toolbar.
+    await page.getByRole("button", { name: /Restore draft/ }).click();
+    expect(await getFile(page, "Counter.ts")).toBe("// my own draft\n");
+    await expect.poll(() => new URL(page.url()).hash).toBe("");
+    await expect(page.getByTestId("explanation")).toHaveCount(0);
+  });
+
+  test("an edit drops the example's short link: the URL no longer says what is on screen", async () => {
+    await page.getByTestId("examples-menu").click();
+    await page.locator('[data-testid=example-item][data-id="upgrade-code-change"]').click();
+    await expect.poll(() => new URL(page.url()).hash).toBe("#example/upgrade-code-change");
+    await setFile(page, "Main.ts", (await getFile(page, "Main.ts")) + "\n// edited\n");
+    await expect.poll(() => new URL(page.url()).hash).toBe("");
+    // The lesson stays: the code is still that lesson's, with the user's change.
+    await expect(page.getByTestId("explanation")).toBeVisible();
+  });
+
+  test("the About page says how the playground maps to the BEAM and where it differs", async () => {
+    await page.getByTestId("about-button").click();
+    const about = page.getByTestId("about");
+    await expect(about).toBeVisible();
+    await expect(about.getByRole("heading", { name: "How it maps to the BEAM" })).toBeVisible();
+    await expect(about.getByRole("heading", { name: "Where it deliberately differs" })).toBeVisible();
+    await expect(about.getByRole("heading", { name: "await stands for receive" })).toBeVisible();
+    // Inline code from the backticks.
+    await expect(about.locator("code", { hasText: "code_change" }).first()).toBeVisible();
+    expect(await about.innerText()).not.toContain("`");
+    await page.keyboard.press("Escape");
+    await expect(about).toHaveCount(0);
+  });
+});
+
+test("embed + readonly: a replay widget with captions, checks and read-only code, no console", async ({ browser }) => {
+  const { page, outside } = await freshPage(browser);
+  await page.setViewportSize({ width: 800, height: 450 });
+  await page.goto(`/?embed=1&readonly=1&autoplay=1&speed=${SPEED}#example/seed-recompile`);
+  await page.waitForSelector("body[data-editor-ready]", { timeout: 60_000 });
+  await expect(page.getByTestId("compiler-status")).toHaveAttribute("data-phase", "ready", { timeout: 60_000 });
+
+  // No console, no editor chrome, none of the code actions.
+  await expect(page.getByTestId("console-input")).toHaveCount(0);
+  await expect(page.getByTestId("file-tab")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Add a module" })).toHaveCount(0);
+  for (const id of ["recompile", "upgrade", "restart", "share", "examples-menu"]) await expect(page.getByTestId(id)).toHaveCount(0);
+
+  const demo = findDemo("seed-recompile")!;
+  await expectChecksGreen(page, demo.snippet.checks!.length);
+  await expect(page.getByTestId("caption-text")).toBeVisible();
+  await expect(page.locator("[data-testid=process-row]").first()).toBeVisible();
+  await expect(page.getByTestId("swap-marker")).toHaveCount(1);
+
+  // The code is read-only: typing into it changes nothing.
+  expect(await page.evaluate(() => window.__playground!.editor.getRawOptions().readOnly)).toBe(true);
+  const before = await getFile(page, "Counter.ts");
+  await page.locator(".monaco-editor .view-lines").click();
+  await page.keyboard.type("xyz");
+  expect(await getFile(page, "Counter.ts")).toBe(before);
+
+  // The story ends on its last frame: time stands still there until the viewer plays on.
+  const time = () => page.getByTestId("virtual-time").textContent();
+  await expect(page.getByTestId("lesson-end")).toBeVisible();
+  await expect(page.getByTestId("pause")).toHaveAttribute("aria-label", "Play");
+  const end = await time();
+  await page.waitForTimeout(400);
+  expect(await time()).toBe(end);
+  await page.getByTestId("pause").click();
+  await expect(page.getByTestId("pause")).toHaveAttribute("aria-label", "Pause");
+  await expect.poll(time).not.toBe(end);
+  await expect(page.getByTestId("lesson-end")).toHaveCount(0);
+  // Pause stops time.
+  await page.getByTestId("pause").click();
+  await expect(page.getByTestId("pause")).toHaveAttribute("aria-label", "Play");
+  await page.waitForTimeout(200);
+  const t = await time();
+  await page.waitForTimeout(400);
+  expect(await time()).toBe(t);
+  // Replay starts over: the checks are pending again, then green again.
+  await page.getByTestId("speed").selectOption("1");
+  await page.getByTestId("replay").click();
+  await expect(page.locator("[data-testid=check][data-ok=pending]")).toHaveCount(demo.snippet.checks!.length);
+  await page.getByTestId("speed").selectOption(String(SPEED));
+  await expectChecksGreen(page, demo.snippet.checks!.length);
+
+  // It fits: nothing scrolls the page sideways, and the widget did not touch the user's draft.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+  expect(await page.evaluate(() => localStorage.getItem("hotswap.draft.v1"))).toBeNull();
+  expect(outside).toEqual([]);
+  await page.context().close();
+});
