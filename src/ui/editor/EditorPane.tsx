@@ -66,7 +66,7 @@ export function EditorPane({ readOnly = false, embed = false }: { readOnly?: boo
       // The editor is narrow beside the timeline: wrap long lines rather than hide their end.
       wordWrap: "on",
       wrappingIndent: "indent",
-      ...(embed ? { lineNumbersMinChars: 2, folding: false, glyphMargin: false, lineDecorationsWidth: 6, overviewRulerLanes: 0, scrollbar: { verticalScrollbarSize: 8, horizontalScrollbarSize: 8 } } : {}),
+      ...(embed ? { lineNumbersMinChars: 3, folding: false, glyphMargin: false, lineDecorationsWidth: 6, overviewRulerLanes: 0, scrollbar: { verticalScrollbarSize: 8, horizontalScrollbarSize: 8 } } : {}),
       theme: appStore.getState().theme === "dark" ? "hotswap-dark" : "hotswap-light",
     });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => void recompile());
