@@ -17,6 +17,8 @@ export type Namespace = Record<string, unknown> & { [MODULE_NAME]: string };
 export class ModuleVersion {
   exports: Record<string, unknown> = {};
   status: "loading" | "current" | "old" | "purged" = "loading";
+  /** Whether the module set its `vsn` (else it is a hash of the code). */
+  declared = false;
   constructor(
     readonly module: string,
     public vsn: string,
@@ -24,8 +26,13 @@ export class ModuleVersion {
     readonly generation: number,
   ) {}
 
+  /** The version as people read it: the declared vsn, else the load order. */
+  get short(): string {
+    return this.declared ? this.vsn : String(this.generation);
+  }
+
   get label(): string {
-    return `${this.module} ${/^\d/.test(this.vsn) ? "v" + this.vsn : this.vsn}`;
+    return `${this.module} v${this.short}`;
   }
 }
 
@@ -68,7 +75,10 @@ export class CodeServer {
     const version = new ModuleVersion(name, fallbackVsn, entry.loads + 1);
     const exports = evaluate(version);
     const declared = exports.vsn;
-    if (typeof declared === "string" || typeof declared === "number") version.vsn = String(declared);
+    if (typeof declared === "string" || typeof declared === "number") {
+      version.vsn = String(declared);
+      version.declared = true;
+    }
     version.exports = exports;
     entry.loads++;
     const killed = entry.old ? this.purgeOld(entry) : [];
@@ -78,7 +88,10 @@ export class CodeServer {
     entry.current = version;
     version.status = "current";
     this.publish(entry);
-    this.rt.emit({ t: this.rt.now, type: "load", module: name, vsn: version.vsn, previous: previous?.vsn ?? null });
+    this.rt.emit({
+      t: this.rt.now, type: "load", module: name, vsn: version.vsn, previous: previous?.vsn ?? null,
+      label: version.short, previous_label: previous?.short ?? null,
+    });
     return { module: name, vsn: version.vsn, previous: previous?.vsn ?? null, killed };
   }
 
@@ -156,7 +169,7 @@ export class CodeServer {
     }
     old.status = "purged";
     entry.old = null;
-    this.rt.emit({ t: this.rt.now, type: "purge", module: old.module, vsn: old.vsn, killed: killed.map((p) => String(p.pid)) });
+    this.rt.emit({ t: this.rt.now, type: "purge", module: old.module, vsn: old.vsn, label: old.short, killed: killed.map((p) => String(p.pid)) });
     if (unwind !== null) throw unwind;
     return killed;
   }

@@ -15,8 +15,12 @@ export type LinkEvent = { t: number; type: "link" | "unlink"; from: Printed; to:
 export type MonitorEvent = { t: number; type: "monitor"; from: Printed; to: Printed; ref: Printed };
 export type DownEvent = { t: number; type: "down"; pid: Printed; to: Printed; ref: Printed; reason: Printed };
 export type RegisterEvent = { t: number; type: "register"; pid: Printed; name: string };
-export type LoadEvent = { t: number; type: "load"; module: string; vsn: string; previous: string | null };
-export type PurgeEvent = { t: number; type: "purge"; module: string; vsn: string; killed: Printed[] };
+/**
+ * `label` names a version for people: its declared `vsn`, else its load order ("1", "2", …),
+ * since a hash vsn says nothing on a timeline.
+ */
+export type LoadEvent = { t: number; type: "load"; module: string; vsn: string; previous: string | null; label?: string; previous_label?: string | null };
+export type PurgeEvent = { t: number; type: "purge"; module: string; vsn: string; killed: Printed[]; label?: string };
 export type CodeChangeEvent = { t: number; type: "code_change"; pid: Printed; module: string; old_vsn: Printed; result: Printed; before?: Printed; after?: Printed };
 export type SuspendEvent = { t: number; type: "suspend" | "resume"; pid: Printed };
 export type CompileErrorEvent = { t: number; type: "compile_error"; file: string; line: number; column: number; message: string };

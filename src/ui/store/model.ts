@@ -152,17 +152,21 @@ export function applyEvent(m: Model, e: TraceEvent): void {
       return;
     }
     case "load": {
-      m.versions.set(e.module, { current: e.vsn, old: e.previous });
-      openSwap(m, e.t).modules.push({ module: e.module, vsn: e.vsn, previous: e.previous });
+      // Versions are shown by label (declared vsn, else load order); a hash means nothing here.
+      const current = e.label ?? e.vsn;
+      const previous = e.previous === null ? null : (e.previous_label ?? e.previous);
+      m.versions.set(e.module, { current, old: previous });
+      openSwap(m, e.t).modules.push({ module: e.module, vsn: current, previous });
       m.compileErrors = [];
       return;
     }
     case "purge": {
       const v = m.versions.get(e.module);
-      if (v && v.old === e.vsn) v.old = null;
+      const vsn = e.label ?? e.vsn;
+      if (v && v.old === vsn) v.old = null;
       const swap = openSwap(m, e.t);
-      swap.purged.push({ module: e.module, vsn: e.vsn });
-      for (const pid of e.killed) swap.reports.set(pid, { kind: "killed", detail: `ran ${e.module} v${e.vsn}` });
+      swap.purged.push({ module: e.module, vsn });
+      for (const pid of e.killed) swap.reports.set(pid, { kind: "killed", detail: `ran ${e.module} v${vsn}` });
       return;
     }
     case "code_change": {
