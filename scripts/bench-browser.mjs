@@ -98,6 +98,8 @@ try {
   await page.click("[data-testid=run]");
   await page.waitForFunction(() => document.querySelector("[data-testid=process-row]") !== null);
   await page.waitForTimeout(2000);
+  // rAF deltas sit on the display's 60 Hz grid with jitter (~16.6–16.9 ms even on an idle page),
+  // so we also count the frames that really dropped (> 1.5 intervals).
   const frames = await page.evaluate(
     () =>
       new Promise((resolve) => {
@@ -114,7 +116,8 @@ try {
       }),
   );
   const lines = await page.locator(".logview .muted").last().textContent().catch(() => "?");
-  console.log(`frames (1,000 procs × 10 lines/s) median ${ms(pct(frames, 50))}, p95 ${ms(pct(frames, 95))}, max ${ms(Math.max(...frames))} over ${frames.length} frames (target p95 16.7); log holds ${lines}`);
+  const dropped = frames.filter((f) => f > 25).length;
+  console.log(`frames (1,000 procs × 10 lines/s) median ${ms(pct(frames, 50))}, p95 ${ms(pct(frames, 95))}, max ${ms(Math.max(...frames))} over ${frames.length} frames (target p95 16.7); dropped frames (> 25 ms): ${dropped} (${((100 * dropped) / frames.length).toFixed(1)}%); log holds ${lines}`);
   await browser.close();
 } finally {
   server.kill();
