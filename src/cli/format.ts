@@ -21,6 +21,8 @@ export function formatEvent(e: TraceEvent): string | null {
       return `${t} say: ${e.text}`;
     case "action":
       return e.ok ? `${t} ${e.action}: loaded ${e.loaded.join(", ") || "nothing"}` : `${t} ${e.action} failed: ${e.message ?? ""}`;
+    case "warning":
+      return `${t} ${e.pid} warning: ${e.text}`;
     case "check":
       return e.ok ? `${t} check ✓ ${e.say}` : `${t} check ✗ ${e.say} (expected ${e.expected}, got ${e.got})`;
     default:

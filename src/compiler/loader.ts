@@ -100,7 +100,7 @@ export class ModuleLoader {
       for (const [col, delta] of loaded.compiled.shifts.get(genLine) ?? []) if (col < genCol) genCol -= delta;
       const pos = lookup(loaded.compiled.mappings, genLine, Math.max(0, genCol));
       if (!pos) continue;
-      const fn = m[1] && !/^(Generator\.|Object\.|__gen\d+$)/.test(m[1]) ? m[1].replace(/^(?:Object|Function)\./, "") : undefined;
+      const fn = m[1] && !/^(Generator\.|Object\.)/.test(m[1]) ? m[1].replace(/^(?:Object|Function)\./, "").replace(/__async\d+$/, "") : undefined;
       const frame: StackFrame = { file: loaded.compiled.file, line: pos.line + 1, column: pos.column + 1 };
       if (fn && fn !== "<anonymous>") frame.fn = fn;
       frames.push(frame);

@@ -31,7 +31,7 @@ describe("the post-pass", () => {
     expect(code).toMatch(/catch \(__e\) \{__rethrow\(__e\);/);
     expect(code).toContain("if (!__killing()) {");
     // The async body's generator is hoisted out of the function (one closure per module, not per call).
-    expect(code).toMatch(/function f\(n\) \{ return __async\(this, arguments, __gen0\); \} function\* __gen0\(n\) \{/);
+    expect(code).toMatch(/function f\(n\) \{ return __async\(this, arguments, f__async0\); \} function\* f__async0\(n\) \{/);
     expect(() => new Function("__async", "__budget", "__rethrow", "__killing", "exports", code)).not.toThrow();
   });
 });

@@ -84,7 +84,7 @@ function isStrippedHelper(fn: AnyNode, edits: Edit[]): boolean {
 
 /**
  * `function f(a) { return __async(this, null, function* () { BODY }); }` becomes
- * `function f(a) { return __async(this, arguments, __gen0); } function* __gen0(a) { BODY }`,
+ * `function f(a) { return __async(this, arguments, f__async0); } function* f__async0(a) { BODY }`,
  * and `const g = (a) => __async(...)` likewise with `[a]` as the arguments, keeping BODY in
  * place (same lines). Only where the declaration sits directly in a statement list, so the
  * hoisted generator sees exactly the scope the original closure saw. Returns the wrappers.
@@ -117,7 +117,9 @@ function hoistGenerators(ast: AnyNode, code: string, edits: Edit[]): Set<AnyNode
         genParams = list_(gen.params);
         args = "arguments";
       } else continue;
-      const name = `__gen${counter++}`;
+      // Named after the function, so a runtime message can say which one it is.
+      const base = fn.type === "FunctionDeclaration" ? fn.id.name : stmt.declarations[0].id.name;
+      const name = `${base}__async${counter++}`;
       const fnParams = list_(fn.params);
       const callText = `__async(${text(thisArg)}, ${args}, ${name})`;
       let wrapper: string;

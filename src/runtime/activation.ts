@@ -15,6 +15,33 @@ import type { ModuleVersion } from "./codeServer";
 
 export type GeneratorBody = (this: unknown, ...args: any[]) => Generator<unknown, unknown, unknown>;
 
+/**
+ * Activations made during the running process's turn. JavaScript would run an async function
+ * that nobody awaits; here it cannot run at all (a process runs one chain of calls), so the
+ * scheduler looks at this list after each turn and warns about any that never started.
+ * Module-level, not per runtime: only one process of one runtime runs at a time.
+ */
+let collecting = false;
+/** Slots reused turn after turn (truncating an array each turn costs more than the turn's work). */
+const made: Array<Activation | null> = [];
+let madeCount = 0;
+
+export function collectActivations(on: boolean): void {
+  collecting = on;
+}
+
+/** The activations made since the last call, still unstarted; clears the list. */
+export function takeUnstarted(): Activation[] {
+  const out: Activation[] = [];
+  for (let i = 0; i < madeCount; i++) {
+    const a = made[i]!;
+    if (a.gen === null) out.push(a);
+    made[i] = null;
+  }
+  madeCount = 0;
+  return out;
+}
+
 export class Activation {
   gen: Generator<unknown, unknown, unknown> | null = null;
   parent: Activation | null = null;
@@ -23,7 +50,19 @@ export class Activation {
     readonly thisArg: unknown,
     readonly args: ArrayLike<unknown> | null,
     readonly version: ModuleVersion | null,
-  ) {}
+  ) {
+    if (collecting) made[madeCount++] = this;
+  }
+
+  /** For the runtime's own calls: the API name the user called, like "GenServer.call". */
+  label: string | null = null;
+
+  /** The function's name as the user wrote it (hoisted bodies are named `f__async0`). */
+  get name(): string {
+    if (this.label) return this.label;
+    const n = this.body.name.replace(/__async\d+$/, "");
+    return n && !n.startsWith("__gen") ? n : "an async function";
+  }
 
   /** Makes activations usable where a Promise is expected only by mistake, with a clear message. */
   then(): never {
@@ -34,8 +73,12 @@ export class Activation {
 }
 
 /** Wraps a runtime-internal generator function so it can be awaited by process code. */
-export function internal<A extends unknown[]>(body: (...args: A) => Generator<unknown, unknown, unknown>) {
-  return (...args: A): Activation => new Activation(body as GeneratorBody, null, args, null);
+export function internal<A extends unknown[]>(body: (...args: A) => Generator<unknown, unknown, unknown>, label: string | null = null) {
+  return (...args: A): Activation => {
+    const act = new Activation(body as GeneratorBody, null, args, null);
+    act.label = label;
+    return act;
+  };
 }
 
 /** The per-version `__async` helper that the compiler's output calls. */

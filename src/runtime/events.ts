@@ -27,6 +27,8 @@ export type CompileErrorEvent = { t: number; type: "compile_error"; file: string
 export type SayEvent = { t: number; type: "say"; text: string };
 /** Which module version a process now runs in (for the "runs Counter v1 (old)" chip). */
 export type BehaviourEvent = { t: number; type: "behaviour"; pid: Printed; behaviour: "gen_server" | "supervisor" | "dynamic_supervisor"; module: string; supervisor?: Printed };
+/** Something the runtime wants the user to know about their code (not a crash), like an async call never awaited. */
+export type WarningEvent = { t: number; type: "warning"; pid: Printed; text: string };
 /** A lesson check (a snippet's `checks`): the expression's value at `at`, compared with `equals`. */
 export type CheckEvent = { t: number; type: "check"; index: number; say: string; ok: boolean; expected: Printed; got: Printed };
 /** The result of a user action (recompile, upgrade, restart): what was loaded, what died. */
@@ -35,7 +37,7 @@ export type ActionEvent = { t: number; type: "action"; action: "recompile" | "up
 export type TraceEvent =
   | SpawnEvent | ExitEvent | LogEvent | StateEvent | SendEvent | LinkEvent | MonitorEvent | DownEvent
   | RegisterEvent | LoadEvent | PurgeEvent | CodeChangeEvent | SuspendEvent | CompileErrorEvent | SayEvent
-  | BehaviourEvent | ActionEvent | CheckEvent;
+  | BehaviourEvent | ActionEvent | CheckEvent | WarningEvent;
 
 export type TraceEventType = TraceEvent["type"];
 

@@ -545,3 +545,28 @@ describe("a receive timeout that falls in the same ms as a message", () => {
     expect(h.logs()).toEqual(["100 timeout", '101 then "late"']);
   });
 });
+
+describe("an async call that is never awaited", () => {
+  it("is reported with a warning that names it, since it cannot run on its own here", async () => {
+    const h = await run(`
+      async function loop(n: number) { while (true) { await receive(); } }
+      export function start() {
+        spawn(() => { loop(0); });
+      }`, 10);
+    const warnings = h.of("warning").map((w) => w.text);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^loop was called but has not run/);
+  });
+
+  it("is not reported when it is awaited or returned", async () => {
+    const h = await run(`
+      async function loop(n: number) { while (true) { await receive(); } }
+      async function once() { return 1; }
+      export async function start() {
+        spawn(() => loop(0));
+        log(await once());
+      }`, 10);
+    expect(h.of("warning")).toEqual([]);
+    expect(h.texts()).toEqual(["1"]);
+  });
+});

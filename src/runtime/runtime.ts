@@ -7,7 +7,7 @@
  * Nothing user-made throws out of the scheduler: a throw ends the process that threw (a crash
  * is data: an `exit` event and exit signals), exactly as on the BEAM.
  */
-import { Activation, ReceiveToken, SleepToken } from "./activation";
+import { Activation, ReceiveToken, SleepToken, collectActivations, takeUnstarted } from "./activation";
 import { CodeServer } from "./codeServer";
 import type { EventSink, ProcessKind, StackFrame, TraceEvent } from "./events";
 import { Proc } from "./process";
@@ -240,6 +240,7 @@ export class Runtime {
   private runSlice(p: Proc): void {
     this.current = p;
     p.status = "running";
+    collectActivations(true);
     // The wall clock is read only once a turn has used a full budget: most turns never do.
     this.sliceStart = -1;
     this.guarding = true;
@@ -284,7 +285,22 @@ export class Runtime {
     } finally {
       this.current = null;
       this.guarding = false;
+      collectActivations(false);
+      this.warnNeverStarted(p);
     }
+  }
+
+  /** Async calls made in this turn that never started: most likely a missing `await`. */
+  private warnNeverStarted(p: Proc): void {
+    const unstarted = takeUnstarted();
+    if (!unstarted.length) return;
+    const lost = unstarted.filter((a) => a !== p.top && !isPending(p, a));
+    if (!lost.length || !this.sink) return;
+    const names = [...new Set(lost.map((a) => a.name))].join(", ");
+    this.emit({
+      t: this.now, type: "warning", pid: p.pid.text,
+      text: `${names} was called but has not run: unlike plain JavaScript, an async call runs here only when it is awaited (or returned)`,
+    });
   }
 
   /** Resumes `p`'s activations with `value` until it waits, ends, or uses up its turn. */
@@ -663,3 +679,8 @@ export class Runtime {
 }
 
 export { isUnwinding };
+
+/** True if `a` is still waiting to be resumed later (the value a process will continue with). */
+function isPending(p: Proc, a: Activation): boolean {
+  return p.resumeValue === a;
+}

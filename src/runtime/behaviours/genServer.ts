@@ -335,10 +335,10 @@ export function createGenServer(rt: Runtime) {
   }
 
   const api = {
-    start_link: internal((module: unknown, arg: unknown, opts?: StartOptions) => start(true, module, arg, opts)),
-    start: internal((module: unknown, arg: unknown, opts?: StartOptions) => start(false, module, arg, opts)),
+    start_link: internal((module: unknown, arg: unknown, opts?: StartOptions) => start(true, module, arg, opts), "GenServer.start_link"),
+    start: internal((module: unknown, arg: unknown, opts?: StartOptions) => start(false, module, arg, opts), "GenServer.start"),
     call: internal((server: unknown, req: unknown, timeout: unknown = 5000) =>
-      request("$gen_call", server, req, timeout, ["GenServer", "call", [server, req, timeout]])),
+      request("$gen_call", server, req, timeout, ["GenServer", "call", [server, req, timeout]]), "GenServer.call"),
     cast(server: unknown, msg: unknown): "ok" {
       const target = rt.resolve(server);
       if (target) rt.send(target.pid, ["$gen_cast", msg]);
@@ -355,19 +355,19 @@ export function createGenServer(rt: Runtime) {
       const down = (yield new ReceiveToken((m) => isTuple(m, "DOWN") && m[1] === watch, undefined)) as unknown[];
       if (down[4] !== reason) throw new ExitError([down[4], mfa]);
       return "ok";
-    }),
+    }, "GenServer.stop"),
   };
 
   /** sys (sys.erl): requests answered by the behaviour loop. */
   const sysCall = (req: unknown, fn: string, server: unknown, timeout: unknown, args: unknown[]) =>
-    new Activation(
+    labelled(`sys.${fn}`, new Activation(
       function* () {
         const out = yield* request("$system", server, req, timeout, ["sys", fn, args]);
         if (isTuple(out, "$sys_error")) throw new ExitError([out[1], ["sys", fn, args]]);
         return out;
       } as never,
       null, [], null,
-    );
+    ));
   const sys = {
     get_state: (server: unknown, timeout: unknown = 5000) => sysCall("get_state", "get_state", server, timeout, [server]),
     replace_state: (server: unknown, fn: unknown, timeout: unknown = 5000) =>
@@ -388,6 +388,11 @@ export class RuntimeError extends Error {
     super(message);
     this.name = "RuntimeError";
   }
+}
+
+function labelled(label: string, act: Activation): Activation {
+  act.label = label;
+  return act;
 }
 
 export type StartOptions = {

@@ -241,7 +241,9 @@ export function createSupervisor(rt: Runtime, gs: GenServerKit) {
 
   function startLink(specs: unknown, opts: SupervisorOptions = {}, dynamic = false) {
     if (!Array.isArray(specs)) throw new ExitError(["badarg", "Supervisor.start_link needs a list of children"]);
-    return gs.api.start_link(callbacks, [specs, opts, dynamic], { name: opts.name, kind: dynamic ? "dynamic_supervisor" : "supervisor" });
+    const act = gs.api.start_link(callbacks, [specs, opts, dynamic], { name: opts.name, kind: dynamic ? "dynamic_supervisor" : "supervisor" });
+    act.label = dynamic ? "DynamicSupervisor.start_link" : "Supervisor.start_link";
+    return act;
   }
 
   const Supervisor = {

@@ -136,6 +136,10 @@ export function applyEvent(m: Model, e: TraceEvent): void {
       if (lane) pushCapped(lane.labels, { t: e.t, text: e.text }, MAX_LANE_LABELS);
       return;
     }
+    case "warning":
+      // The runtime's advice about the code (a missing await) reads best beside the log lines.
+      m.logs.push({ seq: m.logSeq++, t: e.t, pid: e.pid, text: `⚠ ${e.text}` });
+      return;
     case "state": {
       const lane = m.lanes.get(e.pid);
       if (!lane) return;
