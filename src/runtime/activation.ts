@@ -31,7 +31,10 @@ export function collectActivations(on: boolean): void {
 }
 
 /** The activations made since the last call, still unstarted; clears the list. */
+const NONE: Activation[] = [];
+
 export function takeUnstarted(): Activation[] {
+  if (madeCount === 0) return NONE;
   const out: Activation[] = [];
   for (let i = 0; i < madeCount; i++) {
     const a = made[i]!;
