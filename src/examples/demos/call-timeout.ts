@@ -54,11 +54,11 @@ export const callTimeout: Demo = {
     files: { "Slow.ts": slow, "Main.ts": main },
     main: "Main",
     script: [
-      { at: 500, say: "The shell calls Slow with a 2 s job, but waits only 1 s." },
-      { at: 1600, say: "Timeout! The call exits the caller; the shell catches the exit. Slow is still busy on the job." },
-      { at: 2600, say: "Slow replies at 2.5 s, but the caller stopped listening: the reply is dropped, never delivered." },
-      { at: 4000, eval: "Main.careless()", say: "Now a process makes the same call without catching…" },
-      { at: 5100, say: "…and dies with the timeout reason. The server is fine and finishes its job at 6 s." },
+      { at: 500, say: "The shell (the console's process) calls the slow row with a 2 s job, but waits only 1 s for the answer." },
+      { at: 1600, say: "Timeout! The call makes the caller exit (stop, unless it catches it): the shell catches it and logs 'caught exit'. slow is still busy on the job." },
+      { at: 2600, say: "slow logs 'replying after 2000 ms' at 2.5 s, but the caller stopped listening: the reply is dropped, never delivered." },
+      { at: 4000, eval: "Main.careless()", say: "Now a new process, the careless row, makes the same call without catching…" },
+      { at: 5100, say: "…and its row ends red with the timeout reason. slow is fine and finishes its job at 6 s." },
     ],
     checks: [
       { at: 500, eval: "Main.impatient()", equals: "timeout", say: "The call exited with reason timeout" },

@@ -41,9 +41,9 @@ export const linksMonitors: Demo = {
     files: { "Main.ts": main },
     main: "Main",
     script: [
-      { at: 500, say: "Three watchers of one worker: 'link' is linked, 'trap' is linked but traps exits, 'monitor' monitors it." },
-      { at: 2000, eval: "void send('worker', 'crash')", say: "The worker exits with reason \"boom\"." },
-      { at: 2300, say: "'link' died with it (same reason). 'trap' got [\"EXIT\", pid, \"boom\"] as a message. 'monitor' got [\"DOWN\", ref, \"process\", pid, \"boom\"]." },
+      { at: 500, say: "Three rows watch the worker row. 'link' is linked to it (a link: if one dies, so does the other). 'trap' is linked but traps exits (turns that death into a message). 'monitor' only monitors it (gets told, never dies)." },
+      { at: 2000, eval: "void send('worker', 'crash')", say: "The worker row ends red: it exits with reason \"boom\"." },
+      { at: 2300, say: "'link' ends red too, same reason. 'trap' and 'monitor' live on and end normally after answering: trap got [\"EXIT\", pid, \"boom\"], monitor got [\"DOWN\", ref, \"process\", pid, \"boom\"] (see Log)." },
     ],
     checks: [
       { at: 2500, eval: "Process.whereis('link')", equals: null, say: "The linked process died with the worker" },

@@ -44,11 +44,11 @@ export const loopsAndPurge: Demo = {
     files: { "Loops.ts": loops, "Main.ts": main },
     main: "Main",
     script: [
-      { at: 500, say: "Two processes loop in module Loops: 'local' with a while loop, 'hop' by calling Me.hop_loop()." },
-      { at: 2500, patch: v("v1", "v2"), action: "recompile", say: "Recompile to v2. v1 becomes the OLD version; nobody is stopped." },
-      { at: 3200, say: "'hop' printed v1 once more (it was asleep in v1), then hopped: v2 from now on. 'local' still runs v1." },
-      { at: 5500, patch: v("v2", "v3"), action: "recompile", say: "Recompile to v3: loading purges the old v1, killing whoever still runs it: 'local'." },
-      { at: 6200, say: "'local' is gone (killed). 'hop' printed v2 once more, then hopped into v3: it survives every swap." },
+      { at: 500, say: "Two rows, both looping in module Loops v1: 'local' with a while loop, 'hop' by calling itself through the module, Me.hop_loop()." },
+      { at: 2500, patch: v("v1", "v2"), action: "recompile", say: "Recompile to v2. v1 is kept as the 'old' version for whoever still runs it; nobody is stopped." },
+      { at: 3200, say: "Under the rows: 'hop' printed v1 once more (it was asleep in v1), then hopped into v2. 'local' never leaves its while loop: still v1." },
+      { at: 5500, patch: v("v2", "v3"), action: "recompile", say: "Recompile to v3: only two versions fit, so v1 is purged (removed), and whoever still runs it is killed: 'local'." },
+      { at: 6200, say: "'local' ends with a red 'killed' badge. 'hop' printed v2 once more, then hopped into v3: it survives every swap." },
     ],
     checks: [
       { at: 3500, eval: "Code.processes_using_old('Loops').map(inspect)", equals: ["#PID<0.101.0>"], say: "After v2: only 'local' (#PID<0.101.0>) is in old code" },

@@ -48,19 +48,19 @@ export const modulesDontOwnProcesses: Demo = {
     files: { "Counter.ts": counter, "Fmt.ts": fmt, "Main.ts": main },
     main: "Main",
     script: [
-      { at: 500, say: "Processes a (+ 1) and b (+ 100) both run module Counter. Same code, two separate states." },
-      { at: 1500, say: "Each tick, a and b also run Fmt.show: one process, code from two modules." },
+      { at: 500, say: "Rows a (+ 1) and b (+ 100) are two processes running the same module, Counter. Same code, two separate states." },
+      { at: 1500, say: "Each tick, a and b also call Fmt.show to print 'count …' under their row: one process runs code from two modules." },
       {
         at: 2500,
         patch: [{ file: "Fmt.ts", find: '"count " + n', replace: '"count " + n + " (Fmt v2)"' }],
         action: "recompile",
-        say: "Recompile Fmt only: a and b both print through Fmt v2. Counter was not reloaded; nobody restarted.",
+        say: "Recompile Fmt only (a marker crosses both rows): a and b both print '(Fmt v2)' now. Same pids: nobody restarted.",
       },
       {
         at: 4500,
         patch: [{ file: "Counter.ts", find: "s.n + s.step", replace: "s.n + 2 * s.step" }],
         action: "recompile",
-        say: "Recompile Counter (double step): both processes switch at once, each on its own state.",
+        say: "Recompile Counter to double the step: both rows switch at once, each from its own count: a 4 → 6, b 400 → 600.",
       },
     ],
     checks: [

@@ -64,21 +64,21 @@ export const recompileUpgradeRestart: Demo = {
     files: { "Counter.ts": v1, "Main.ts": main },
     main: "Main",
     script: [
-      { at: 500, say: "One counter, + 1 per second. We will change its code three ways." },
+      { at: 500, say: "One counter row, + 1 per second. We will put new code into it three ways; watch the badge each one leaves on the row." },
       {
         at: 2500,
         patch: [{ file: "Counter.ts", find: "n + 1", replace: "n + 10" }],
         action: "recompile",
-        say: "1. Recompile (+ 1 → + 10): state KEPT. 2 goes on to 12, 22…",
+        say: "1. Recompile (+ 1 → + 10): green badge 'kept 2'. The state is untouched: 2 goes on to 12, 22…",
       },
       {
         at: 5500,
         edit: { "Counter.ts": v2 },
         action: "upgrade",
-        say: "2. Upgrade to v2, state {count, step}: code_change MIGRATES 32 into {count: 32, step: 10}.",
+        say: "2. Upgrade to v2, whose state is {count, step}: its code_change function converts the old state. Purple badge: migrated 32 → {count: 32, step: 10}.",
       },
-      { at: 8500, action: "restart", say: "3. Restart: every process stops, the code loads fresh, and state comes from init: RESET to 0." },
-      { at: 9600, say: "New pids, counting 1, 2… from v2's init (step 1). A restart keeps the code, never the state." },
+      { at: 8500, action: "restart", say: "3. Restart: every running row ends with a red 'killed' badge, the code loads fresh, and new rows start below, with state from init: back to 0." },
+      { at: 9600, say: "The new counter row, <0.106.0>, counts 1, 2… from v2's init (step 1). A restart keeps the new code, never the old state." },
     ],
     checks: [
       { at: 2400, eval: "sys.get_state('counter')", equals: 2, say: "Before the recompile: 2" },

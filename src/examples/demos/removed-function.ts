@@ -43,11 +43,11 @@ export const removedFunction: Demo = {
     files: { "Ticker.ts": ticker, "Fmt.ts": fmt, "Main.ts": main },
     main: "Main",
     script: [
-      { at: 500, say: "Ticker calls Fmt.label(n) every second, under a supervisor." },
-      { at: 2500, patch: rename("label", "title"), action: "recompile", say: "Rename label → title in Fmt and recompile. It loads fine: loading checks no callers (only the editor underlines Ticker's call)." },
-      { at: 3100, say: "Next tick: Fmt.label is undefined → UndefinedFunctionError. Ticker crashes; the supervisor starts a new one from init." },
-      { at: 4100, say: "The new Ticker makes the same call and crashes too, and so will the next. A restart cannot fix code." },
-      { at: 5200, patch: rename("title", "label"), action: "recompile", say: "Put label back and recompile, just in time (a 4th crash in 5 s would end the supervisor). The next call works." },
+      { at: 500, say: "The ticker row calls Fmt.label(n) every second. Its supervisor (the row above) restarts it if it crashes." },
+      { at: 2500, patch: rename("label", "title"), action: "recompile", say: "Rename label → title in Fmt and recompile. It loads fine: loading a module does not check who calls it (only the editor underlines Ticker's call)." },
+      { at: 3100, say: "Next tick: Fmt.label no longer exists. The ticker row ends red (UndefinedFunctionError); the supervisor starts a new ticker below it, from init." },
+      { at: 4100, say: "The new ticker makes the same call and crashes too, and so will the next. Restarting cannot fix code." },
+      { at: 5200, patch: rename("title", "label"), action: "recompile", say: "Put label back and recompile, just in time (a 4th crash in 5 s would stop the supervisor too). The last ticker row goes on: 1, 2…" },
     ],
     checks: [
       {

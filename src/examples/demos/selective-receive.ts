@@ -42,11 +42,11 @@ export const selectiveReceive: Demo = {
     files: { "Main.ts": main },
     main: "Main",
     script: [
-      { ...mail(500, "['normal', 1]"), say: "The inbox process is busy for 2 s. Three messages arrive meanwhile: normal 1, urgent 2, normal 3." },
+      { ...mail(500, "['normal', 1]"), say: "The inbox row is busy for 2 s. Three messages arrive in its mailbox (its queue of incoming messages) meanwhile: normal 1, urgent 2, normal 3." },
       mail(1000, "['urgent', 2]"),
       mail(1500, "['normal', 3]"),
-      { at: 2000, say: "Now it looks for urgent mail first: urgent 2 jumps the queue; normal 1 and 3 follow in arrival order." },
-      { ...mail(2800, "['urgent', 4]"), say: "urgent 4 arrives while normal 3 still waits: it is handled next." },
+      { at: 2000, say: "Now it asks receive for urgent mail first: under the inbox row, urgent 2 is handled first; normal 1 and 3 follow in arrival order." },
+      { ...mail(2800, "['urgent', 4]"), say: "urgent 4 arrives while normal 3 still waits: it jumps ahead and is handled next." },
     ],
     checks: [
       { at: 1800, eval: "Main.queue()", equals: 3, say: "While busy, 3 messages wait in the mailbox" },

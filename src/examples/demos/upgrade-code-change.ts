@@ -70,15 +70,15 @@ export const upgradeCodeChange: Demo = {
     files: { "Counter.ts": v1, "Main.ts": main },
     main: "Main",
     script: [
-      { at: 500, say: "Counter v1 keeps a plain number and adds 1 each second." },
+      { at: 500, say: "The counter row: Counter v1 keeps a plain number as its state and adds 1 each second (the dots: 0, 1, 2…)." },
       {
         at: 3500,
         edit: { "Counter.ts": v2 },
         action: "upgrade",
         extra: 10,
-        say: "Upgrade to v2, whose state is {count, step}. The process is suspended, v2 loaded, code_change(\"1\", 3, 10) called, then resumed.",
+        say: "Upgrade to v2, whose state is {count, step}. A helper row, release_handler, pauses counter, loads v2, calls code_change(\"1\", 3, 10) to convert the state, and lets it go on.",
       },
-      { at: 4200, say: "Same pid; code_change made the state {count: 3, step: 10}, so v2 counts 13, 23…" },
+      { at: 4200, say: "The purple badge on the counter row: migrated 3 → {count: 3, step: 10}. Same pid, <0.102.0>; v2 now adds 10 each tick: 13, 23…" },
     ],
     checks: [
       { at: 3400, eval: "sys.get_state('counter')", equals: 3, say: "Before: the state is the number 3" },
