@@ -37,3 +37,9 @@ export function shortVsn(vsn: string | null | undefined): string {
 export function stripQuotes(s: string): string {
   return s.replace(/^"(.*)"$/, "$1");
 }
+
+/** A raised error reads as its message: `[%Error{message: "boom"}, …]` → `Error: boom`. */
+export function readableReason(reason: string): string {
+  const m = /^\[?%([\w.]+)\{message: "((?:[^"\\]|\\.)*)"/.exec(reason);
+  return m ? `${m[1]}: ${m[2]}` : reason;
+}

@@ -236,7 +236,7 @@ export function reportFor(swap: Swap, lane: Lane): SwapReport | undefined {
   if (isInitialLoad(swap)) return undefined;
   const explicit = swap.reports.get(lane.pid);
   if (explicit) return explicit;
-  if (lane.spawnedAt > swap.t || (lane.exitedAt !== undefined && lane.exitedAt < swap.t)) return undefined;
+  if (lane.spawnedAt >= swap.t || (lane.exitedAt !== undefined && lane.exitedAt < swap.t)) return undefined;
   if (lane.module && swap.modules.some((x) => x.module === lane.module)) {
     const state = stateAt(lane, swap.t);
     return { kind: "kept", detail: state !== undefined ? state : undefined };

@@ -4,7 +4,7 @@
  * state — briefly highlighted when it changes.
  */
 import type { Lane, Model } from "../store/model";
-import { shortVsn, stripQuotes } from "../format";
+import { readableReason, shortVsn, stripQuotes } from "../format";
 
 type Props = { lane: Lane; depth: number; hue: number; model: Model; selected: boolean };
 
@@ -16,7 +16,7 @@ export function LaneHeader({ lane, depth, hue, model, selected }: Props) {
   const title = lane.name ?? lane.module ?? (lane.kind === "shell" ? "shell" : "process");
   // A supervisor's state is its child specs: long and not the point here (the inspector has it).
   const isSup = lane.kind === "supervisor" || lane.kind === "dynamic_supervisor";
-  const state = lane.status === "dead" ? stripQuotes(lane.reason ?? "dead") : lane.status === "suspended" ? "suspended" : isSup ? "" : lane.state ?? "";
+  const state = lane.status === "dead" ? readableReason(stripQuotes(lane.reason ?? "dead")) : lane.status === "suspended" ? "suspended" : isSup ? "" : lane.state ?? "";
   return (
     <div className={`lane-head ${selected ? "selected" : ""}`} style={{ paddingLeft: 10 + depth * 16, ["--hue" as string]: hue }}>
       {depth > 0 && <span className="tree-elbow" aria-hidden>└</span>}

@@ -7,7 +7,7 @@
 import type { Lane, Swap } from "../store/model";
 import { reportFor } from "../store/model";
 import { appStore } from "../store/appStore";
-import { stripQuotes } from "../format";
+import { readableReason, stripQuotes } from "../format";
 import { shortLabel } from "./labels";
 
 type Props = { lane: Lane; swaps: Swap[]; t0: number; t1: number; width: number; now: number; hue: number };
@@ -71,19 +71,29 @@ export function LaneTrack({ lane, swaps, t0, t1, width, now, hue }: Props) {
   // The exit's end cap, and the swap badges: a badge and the exit reason must not cover each
   // other (a lane killed at a purge, or crashing right after a swap).
   const exitX = lane.exitedAt !== undefined && lane.exitedAt >= t0 && lane.exitedAt <= t1 ? x(lane.exitedAt) : null;
-  const reason = clip(stripQuotes(lane.reason ?? ""), 40);
+  // Near the right edge (a crash a moment ago) the reason goes left of the cap, clipped to the
+  // room there; the cap's tooltip always has it in full.
+  const fullReason = readableReason(stripQuotes(lane.reason ?? ""));
+  const roomRight = exitX === null ? 0 : width - exitX - 12;
+  const reasonLeft = exitX !== null && fullReason.length * BADGE_CHAR_PX > roomRight && exitX - 12 > roomRight;
+  const room = reasonLeft ? exitX! - 12 : roomRight;
+  const reason = clip(fullReason, Math.max(6, Math.min(40, Math.floor(room / BADGE_CHAR_PX))));
   let reasonPlace: "mid" | "high" | "none" = "mid";
   const badges: React.ReactNode[] = [];
   const badgeSpans: [number, number][] = [];
-  for (const swap of swaps) {
-    if (swap.t < t0 || swap.t > t1) continue;
-    const report = reportFor(swap, lane);
-    if (!report) continue;
-    const detail = (report.kind === "migrated" || report.kind === "kept") && report.detail ? clip(report.detail, 28) : "";
+  const shown = swaps.filter((swap) => swap.t >= t0 && swap.t <= t1 && reportFor(swap, lane));
+  for (let k = 0; k < shown.length; k++) {
+    const swap = shown[k];
+    const report = reportFor(swap, lane)!;
+    // A badge's detail stops short of the next badge on this lane (two swaps seconds apart).
+    const nextX = k + 1 < shown.length ? x(shown[k + 1].t) : Infinity;
+    const fit = Math.floor((nextX - x(swap.t) - 22) / BADGE_CHAR_PX) - report.kind.length - 1;
+    const detail = (report.kind === "migrated" || report.kind === "kept") && report.detail && fit >= 4 ? clip(report.detail, Math.min(28, fit)) : "";
     const bx = x(swap.t) + 6;
     const bw = (report.kind.length + (detail ? detail.length + 1 : 0)) * BADGE_CHAR_PX + 14;
     badgeSpans.push([bx - 2, bx + bw]);
-    if (exitX !== null && exitX + 7 + reason.length * BADGE_CHAR_PX >= bx - 4 && exitX <= bx + bw + 4) {
+    const [ra, rb] = reasonSpan(exitX, reason, reasonLeft);
+    if (exitX !== null && rb >= bx - 4 && ra <= bx + bw + 4) {
       // Killed by this very swap: the badge already says so. Otherwise the reason goes up a line.
       reasonPlace = report.kind === "killed" && Math.abs(lane.exitedAt! - swap.t) <= 1 ? "none" : "high";
     }
@@ -96,7 +106,7 @@ export function LaneTrack({ lane, swaps, t0, t1, width, now, hue }: Props) {
   }
   // Log labels give way to the badges (they share the line under the life line) and to the exit reason.
   const taken: [number, number][] = badgeSpans.slice();
-  if (exitX !== null && reasonPlace === "mid") taken.push([exitX - 4, exitX + 7 + reason.length * BADGE_CHAR_PX]);
+  if (exitX !== null && reasonPlace === "mid") taken.push(reasonSpan(exitX, reason, reasonLeft));
 
   // Log labels: greedy from the newest backwards, skipping those that would overlap.
   let labelRight = Infinity;
@@ -115,7 +125,7 @@ export function LaneTrack({ lane, swaps, t0, t1, width, now, hue }: Props) {
 
   if (exitX !== null) {
     items.push(
-      <span key="cap" className={`endcap ${lane.crashed ? "crash" : ""} ${reasonPlace}`} style={{ left: exitX }} title={lane.reason}>
+      <span key="cap" className={`endcap ${lane.crashed ? "crash" : ""} ${reasonPlace} ${reasonLeft ? "left" : ""}`} style={{ left: exitX }} title={lane.reason}>
         <span className="endcap-bar" />
         {reasonPlace !== "none" && <span className="endcap-reason mono">{reason}</span>}
       </span>,
@@ -123,6 +133,13 @@ export function LaneTrack({ lane, swaps, t0, t1, width, now, hue }: Props) {
   }
 
   return <div className="track">{items}</div>;
+}
+
+/** Where the exit reason's text sits, in pixels: right of the cap, or left of it. */
+function reasonSpan(exitX: number | null, reason: string, left: boolean): [number, number] {
+  if (exitX === null) return [0, 0];
+  const w = reason.length * BADGE_CHAR_PX + 7;
+  return left ? [exitX - w, exitX + 4] : [exitX - 4, exitX + w];
 }
 
 function clip(s: string, n: number): string {

@@ -18,15 +18,29 @@ export function SwapFlags({ swaps, t0, t1, width }: FlagProps) {
         const x = ((swap.t - t0) / (t1 - t0)) * width;
         const killed = [...swap.reports.values()].filter((r) => r.kind === "killed").length;
         // A narrow track (an embed) names the modules only: hash versions are noise there.
-        const label = width < 520 ? swapLabel(swap, false) : swapLabel(swap);
         const killedText = killed ? ` · ${killed} killed` : "";
-        const labelWidth = (label.length + killedText.length) * 6.5 + 16;
-        // The label hangs right of its marker; near the right edge, left of it; if neither fits,
-        // it is shifted to fit (the marker line still shows the time).
-        const place = x + labelWidth <= width ? "right" : x - labelWidth >= 0 ? "flip" : "shift";
-        const from = place === "right" ? x : place === "flip" ? x - labelWidth : Math.max(0, width - labelWidth);
-        // Crowded markers: a label that would overlap the one before goes on the second line.
-        const row = from < rowRight[0] ? 1 : 0;
+        const placeFor = (text: string) => {
+          const labelWidth = (text.length + killedText.length) * 6.5 + 16;
+          // The label hangs right of its marker; near the right edge, left of it; if neither fits,
+          // it is shifted to fit (the marker line still shows the time).
+          const place = x + labelWidth <= width ? "right" : x - labelWidth >= 0 ? "flip" : "shift";
+          const from = place === "right" ? x : place === "flip" ? x - labelWidth : Math.max(0, width - labelWidth);
+          const free = rowRight.findIndex((r) => from >= r);
+          return { labelWidth, place, from, free };
+        };
+        // A narrow track (an embed) names the modules only: hash versions are noise there. So does
+        // a crowded one, when the full label would cover both lines' labels.
+        let label = width < 520 ? swapLabel(swap, false) : swapLabel(swap);
+        let fit = placeFor(label);
+        if (fit.free < 0 && width >= 520) {
+          const short = swapLabel(swap, false);
+          const shortFit = placeFor(short);
+          if (shortFit.free >= 0 || shortFit.labelWidth < fit.labelWidth) [label, fit] = [short, shortFit];
+        }
+        const { labelWidth, place, from } = fit;
+        // Crowded markers: a label that would overlap the one before goes on the second line (or,
+        // if both are taken, on the line that ends first).
+        const row = fit.free >= 0 ? fit.free : rowRight[0] <= rowRight[1] ? 0 : 1;
         rowRight[row] = from + labelWidth;
         return (
           <span
