@@ -45,7 +45,7 @@ export const selectiveReceive: Demo = {
       { ...mail(500, "['normal', 1]"), say: "The inbox row is busy for 2 s. Three messages arrive in its mailbox (its queue of incoming messages) meanwhile: normal 1, urgent 2, normal 3." },
       mail(1000, "['urgent', 2]"),
       mail(1500, "['normal', 3]"),
-      { at: 2000, say: "Now it asks receive for urgent mail first: under the inbox row, urgent 2 is handled first; normal 1 and 3 follow in arrival order." },
+      { at: 2000, say: "Now it asks receive for urgent mail first: urgent 2 is handled first, then normal 1 and 3 in arrival order (the Log tab lists each 'handled' line)." },
       { ...mail(2800, "['urgent', 4]"), say: "urgent 4 arrives while normal 3 still waits: it jumps ahead and is handled next." },
     ],
     checks: [

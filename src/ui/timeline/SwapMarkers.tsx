@@ -23,9 +23,15 @@ export function SwapFlags({ swaps, t0, t1, width }: FlagProps) {
           const labelWidth = (text.length + killedText.length) * 6.5 + 16;
           // The label hangs right of its marker; near the right edge, left of it; if neither fits,
           // it is shifted to fit (the marker line still shows the time).
-          const place = x + labelWidth <= width ? "right" : x - labelWidth >= 0 ? "flip" : "shift";
-          const from = place === "right" ? x : place === "flip" ? x - labelWidth : Math.max(0, width - labelWidth);
-          const free = rowRight.findIndex((r) => from >= r);
+          let place = x + labelWidth <= width ? "right" : x - labelWidth >= 0 ? "flip" : "shift";
+          let from = place === "right" ? x : place === "flip" ? x - labelWidth : Math.max(0, width - labelWidth);
+          let free = rowRight.findIndex((r) => from >= r);
+          // Flipped over an earlier label: flush right may still be free.
+          const shifted = Math.max(0, width - labelWidth);
+          if (free < 0 && place === "flip" && shifted <= x) {
+            const f = rowRight.findIndex((r) => shifted >= r - 8); // widths above are estimated generously
+            if (f >= 0) [place, from, free] = ["shift", shifted, f];
+          }
           return { labelWidth, place, from, free };
         };
         // A narrow track (an embed) names the modules only: hash versions are noise there. So does
