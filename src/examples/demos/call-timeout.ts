@@ -58,7 +58,7 @@ export const callTimeout: Demo = {
       { at: 1600, say: "Timeout! The call makes the caller exit (stop, unless it catches it): the shell catches it and logs 'caught exit'. slow is still busy on the job." },
       { at: 2600, say: "slow logs 'replying after 2000 ms' at 2.5 s, but the caller stopped listening: the reply is dropped, never delivered." },
       { at: 4000, eval: "Main.careless()", say: "Now a new process, the careless row, makes the same call without catching…" },
-      { at: 5100, say: "…and its row ends red with the timeout reason. slow is fine and finishes its job at 6 s." },
+      { at: 5100, say: "…and its row ends red with the timeout reason. slow is fine: it finishes that job at 6 s and answers the next call (its row: '…10 ms')." },
     ],
     checks: [
       { at: 500, eval: "Main.impatient()", equals: "timeout", say: "The call exited with reason timeout" },
