@@ -67,7 +67,7 @@ export class Session {
 
   private reset(): void {
     this.rt = new Runtime({
-      sink: (e) => this.emit(e),
+      sink: this.options.onEvent,
       traceSends: this.options.traceSends,
       maxProcesses: this.options.maxProcesses,
       runawayMs: this.options.runawayMs,
