@@ -5,33 +5,22 @@
 //  - frame times while 1,000 processes each log 10 lines/s (target p95 ≤ 16.7 ms).
 // Usage: npm run build && npm run bench:browser
 import { chromium } from "@playwright/test";
-import { spawn } from "node:child_process";
+import { chromiumArgs, startPreview } from "./preview.mjs";
 import { existsSync } from "node:fs";
 
 const PORT = 4175;
-const base = `http://localhost:${PORT}/`;
-const args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const args = chromiumArgs;
 if (!existsSync("dist/index.html")) {
   console.error("No build found: run `npm run build` first.");
   process.exit(1);
 }
-const server = spawn(process.execPath, ["node_modules/vite/bin/vite.js", "preview", "--port", String(PORT), "--strictPort"], { stdio: "ignore" });
+const { base, server } = await startPreview(PORT);
 
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 const ms = (x) => `${x.toFixed(1)} ms`;
-
-async function waitForServer() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(base)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("vite preview did not start");
-}
 
 const swarm = `import { spawn, log, Process } from "otp";
 
@@ -49,7 +38,6 @@ export function start() {
 `;
 
 try {
-  await waitForServer();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.addInitScript(() => localStorage.clear());

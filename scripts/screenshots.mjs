@@ -3,24 +3,13 @@
 // About page, and the embed widget at 800×450.
 // Usage: npm run build && node scripts/screenshots.mjs [outDir]. Starts `vite preview` itself.
 import { chromium } from "@playwright/test";
-import { spawn } from "node:child_process";
+import { chromiumArgs, startPreview } from "./preview.mjs";
 import { mkdirSync } from "node:fs";
 
 const out = process.argv[2] ?? "test-results/screens";
 mkdirSync(out, { recursive: true });
-const server = spawn(process.execPath, ["node_modules/vite/bin/vite.js", "preview", "--port", "4174", "--strictPort"], { stdio: "ignore" });
-const base = "http://localhost:4174/";
-const args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
-async function waitForServer() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(base)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("vite preview did not start");
-}
+const { base, server } = await startPreview(4174);
+const args = chromiumArgs;
 
 async function open(browser, theme, path = "", viewport = { width: 1280, height: 800 }) {
   const page = await browser.newPage({ viewport });
@@ -47,7 +36,6 @@ const edit = (page, file, from, to) =>
   page.evaluate(([f, a, b]) => window.__playground.setFile(f, window.__playground.getFile(f).replace(a, b)), [file, from, to]);
 
 try {
-  await waitForServer();
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args });
   for (const theme of ["dark", "light"]) {
     let page = await open(browser, theme);
