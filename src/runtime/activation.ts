@@ -21,27 +21,23 @@ export type GeneratorBody = (this: unknown, ...args: any[]) => Generator<unknown
  * scheduler looks at this list after each turn and warns about any that never started.
  * Module-level, not per runtime: only one process of one runtime runs at a time.
  */
-let collecting = false;
+export const madeThisTurn = {
+  /** True while a process's turn runs (set by the scheduler). */
+  collecting: false,
+  count: 0,
+};
 /** Slots reused turn after turn (truncating an array each turn costs more than the turn's work). */
 const made: Array<Activation | null> = [];
-let madeCount = 0;
-
-export function collectActivations(on: boolean): void {
-  collecting = on;
-}
 
 /** The activations made since the last call, still unstarted; clears the list. */
-const NONE: Activation[] = [];
-
 export function takeUnstarted(): Activation[] {
-  if (madeCount === 0) return NONE;
   const out: Activation[] = [];
-  for (let i = 0; i < madeCount; i++) {
+  for (let i = 0; i < madeThisTurn.count; i++) {
     const a = made[i]!;
     if (a.gen === null) out.push(a);
     made[i] = null;
   }
-  madeCount = 0;
+  madeThisTurn.count = 0;
   return out;
 }
 
@@ -54,7 +50,7 @@ export class Activation {
     readonly args: ArrayLike<unknown> | null,
     readonly version: ModuleVersion | null,
   ) {
-    if (collecting) made[madeCount++] = this;
+    if (madeThisTurn.collecting) made[madeThisTurn.count++] = this;
   }
 
   /** For the runtime's own calls: the API name the user called, like "GenServer.call". */

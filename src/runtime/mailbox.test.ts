@@ -60,4 +60,20 @@ describe("Mailbox", () => {
     expect(box.length).toBe(0);
     expect(box.toArray()).toEqual([]);
   });
+
+  it("keeps order after a burst is drained and traffic goes one message at a time", () => {
+    const box = new Mailbox();
+    for (let i = 0; i < 5000; i++) box.push(i);
+    for (let i = 0; i < 5000; i++) expect(box.take(0)).toBe(i);
+    expect(box.length).toBe(0);
+    for (let i = 0; i < 100; i++) {
+      box.push(`m${i}`);
+      expect(box.length).toBe(1);
+      expect(box.take(0)).toBe(`m${i}`);
+    }
+    box.push("a");
+    box.push("b");
+    expect(box.take(1)).toBe("b");
+    expect(box.toArray()).toEqual(["a"]);
+  });
 });

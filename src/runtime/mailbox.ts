@@ -1,17 +1,20 @@
 /**
  * A process's mailbox: a queue that also lets selective receive take a message from the
- * middle. Taking the oldest is O(1); the array is compacted once most of it is consumed.
+ * middle. Messages live in `items[head..tail)`. Taking the oldest is O(1), and a mailbox that
+ * empties starts again at slot 0, so the usual one-message-at-a-time traffic reuses one slot
+ * and never grows or reallocates the array.
  */
 export class Mailbox {
   private items: unknown[] = [];
   private head = 0;
+  private tail = 0;
 
   get length(): number {
-    return this.items.length - this.head;
+    return this.tail - this.head;
   }
 
   push(msg: unknown): void {
-    this.items.push(msg);
+    this.items[this.tail++] = msg;
   }
 
   at(i: number): unknown {
@@ -19,34 +22,42 @@ export class Mailbox {
   }
 
   take(i: number): unknown {
+    const items = this.items;
     const idx = this.head + i;
-    const msg = this.items[idx];
+    const msg = items[idx];
     if (i === 0) {
-      this.items[idx] = undefined;
-      this.head++;
-      // Truncating an array costs more than the push and take around it, so an emptied
-      // mailbox keeps its slots and is replaced only once many are used.
-      if (this.head === this.items.length) {
-        if (this.head > 1024) {
-          this.items = [];
-          this.head = 0;
-        }
-      } else if (this.head > 64 && this.head * 2 > this.items.length) {
-        this.items = this.items.slice(this.head);
-        this.head = 0;
-      }
+      items[idx] = undefined;
+      if (++this.head === this.tail) {
+        this.head = this.tail = 0;
+        // After a burst, let the long array go rather than keep its empty slots.
+        if (items.length > 1024) this.items = [];
+      } else if (this.head > 64 && this.head * 2 > this.tail) this.compact();
     } else {
-      this.items.splice(idx, 1);
+      // Shift the later messages down one slot (splice would also shrink the array).
+      items.copyWithin(idx, idx + 1, this.tail);
+      items[--this.tail] = undefined;
     }
     return msg;
   }
 
+  /** Moves the live messages to the front once most of the array is consumed slots. */
+  private compact(): void {
+    const items = this.items;
+    const n = this.tail - this.head;
+    items.copyWithin(0, this.head, this.tail);
+    items.fill(undefined, n, this.tail);
+    this.head = 0;
+    this.tail = n;
+    // A burst can leave a long array behind; give it back once it is mostly empty.
+    if (items.length > 4096 && n * 4 < items.length) this.items = items.slice(0, n);
+  }
+
   toArray(): unknown[] {
-    return this.items.slice(this.head);
+    return this.items.slice(this.head, this.tail);
   }
 
   clear(): void {
     this.items = [];
-    this.head = 0;
+    this.head = this.tail = 0;
   }
 }

@@ -7,10 +7,11 @@
  * Nothing user-made throws out of the scheduler: a throw ends the process that threw (a crash
  * is data: an `exit` event and exit signals), exactly as on the BEAM.
  */
-import { Activation, ReceiveToken, SleepToken, collectActivations, takeUnstarted } from "./activation";
+import { Activation, ReceiveToken, SleepToken, madeThisTurn, takeUnstarted } from "./activation";
 import { CodeServer } from "./codeServer";
 import type { EventSink, ProcessKind, StackFrame, TraceEvent } from "./events";
 import { Proc } from "./process";
+import { RunQueue } from "./runQueue";
 import { ExitError, Pid, Ref, Stacktrace, SystemLimitError, TIMEOUT, copyTerm, inspect } from "./terms";
 import { TimerQueue } from "./timers";
 import { RunawayError, UNWIND, isUnwinding } from "./unwind";
@@ -54,8 +55,7 @@ export class Runtime {
   private guarding = false;
 
   private readonly timers = new TimerQueue();
-  private queue: Proc[] = [];
-  private queueHead = 0;
+  private readonly queue = new RunQueue();
   private nextPid = 100;
   private nextRef = 1;
   private sliceStart = 0;
@@ -151,7 +151,8 @@ export class Runtime {
       target = this.registry.get(dest);
       if (!target) throw new Error(`badarg: no process is registered as ${inspect(dest)}`);
     } else throw new Error(`badarg: send needs a pid or a registered name, got ${inspect(dest)}`);
-    if (target) this.deliver(target, copyTerm(msg));
+    // (Numbers, strings and atoms are the usual messages, and need no copy.)
+    if (target) this.deliver(target, typeof msg === "object" && msg !== null ? copyTerm(msg) : msg);
     return msg;
   }
 
@@ -201,7 +202,7 @@ export class Runtime {
 
   /** True when some process is ready to run now. */
   busy(): boolean {
-    return this.queueHead < this.queue.length;
+    return !this.queue.empty;
   }
 
   /**
@@ -211,20 +212,12 @@ export class Runtime {
   runUntil(until: number, wallDeadline = Infinity, inclusive = true): boolean {
     let checks = 0;
     for (;;) {
-      while (this.queueHead < this.queue.length) {
-        // (Fast path: in a ring or ping-pong the queue holds one process at a time.)
-        const p = this.queue[this.queueHead++];
+      const queue = this.queue;
+      while (!queue.empty) {
+        const p = queue.shift();
         p.queued = false;
-        if (this.queueHead > 4096 && this.queueHead * 2 > this.queue.length) {
-          this.queue = this.queue.slice(this.queueHead);
-          this.queueHead = 0;
-        }
         if (p.status === "runnable") this.runSlice(p);
         if (wallDeadline !== Infinity && (++checks & 63) === 0 && this.wallClock() > wallDeadline) return false;
-      }
-      if (this.queueHead > 1024) {
-        this.queue = [];
-        this.queueHead = 0;
       }
       const next = this.timers.peek();
       if (!next || next.time > until || (!inclusive && next.time === until)) break;
@@ -240,7 +233,7 @@ export class Runtime {
   private runSlice(p: Proc): void {
     this.current = p;
     p.status = "running";
-    collectActivations(true);
+    madeThisTurn.collecting = true;
     // The wall clock is read only once a turn has used a full budget: most turns never do.
     this.sliceStart = -1;
     this.guarding = true;
@@ -254,13 +247,16 @@ export class Runtime {
       if (wait instanceof ReceiveToken) {
         // Woken by a new message: look again, from where the last look stopped.
         let got: unknown;
-        try {
-          got = this.tryReceive(p, wait);
-        } catch (err) {
-          if (isUnwinding(err)) throw err;
-          got = NO_MATCH;
-          value = err;
-          isThrow = true;
+        if (wait.match === undefined) got = p.mailbox.length > 0 ? p.mailbox.take(0) : NO_MATCH;
+        else {
+          try {
+            got = this.tryReceive(p, wait);
+          } catch (err) {
+            if (isUnwinding(err)) throw err;
+            got = NO_MATCH;
+            value = err;
+            isThrow = true;
+          }
         }
         if (got === NO_MATCH && !isThrow) {
           if (!wait.timedOut) {
@@ -285,16 +281,14 @@ export class Runtime {
     } finally {
       this.current = null;
       this.guarding = false;
-      collectActivations(false);
-      this.warnNeverStarted(p);
+      madeThisTurn.collecting = false;
+      if (madeThisTurn.count > 0) this.warnNeverStarted(p);
     }
   }
 
   /** Async calls made in this turn that never started: most likely a missing `await`. */
   private warnNeverStarted(p: Proc): void {
-    const unstarted = takeUnstarted();
-    if (!unstarted.length) return;
-    const lost = unstarted.filter((a) => a !== p.top && !isPending(p, a));
+    const lost = takeUnstarted().filter((a) => a !== p.top && !isPending(p, a));
     if (!lost.length || !this.sink) return;
     const names = [...new Set(lost.map((a) => a.name))].join(", ");
     this.emit({
@@ -365,19 +359,19 @@ export class Runtime {
         continue;
       }
       const y = step.value;
-      if (y instanceof Activation) {
-        y.parent = act;
-        p.top = y;
-        value = undefined;
-      } else if (y instanceof ReceiveToken) {
+      // (Receives first: they are the hot path of every message loop.)
+      if (y instanceof ReceiveToken) {
         let got: unknown;
-        try {
-          got = this.tryReceive(p, y);
-        } catch (err) {
-          if (isUnwinding(err)) throw err;
-          value = err;
-          isThrow = true;
-          continue;
+        if (y.match === undefined) got = p.mailbox.length > 0 ? p.mailbox.take(0) : NO_MATCH;
+        else {
+          try {
+            got = this.tryReceive(p, y);
+          } catch (err) {
+            if (isUnwinding(err)) throw err;
+            value = err;
+            isThrow = true;
+            continue;
+          }
         }
         if (got === NO_MATCH) {
           if (y.after === 0) value = TIMEOUT;
@@ -386,6 +380,10 @@ export class Runtime {
             return;
           }
         } else value = got;
+      } else if (y instanceof Activation) {
+        y.parent = act;
+        p.top = y;
+        value = undefined;
       } else if (y instanceof SleepToken) {
         this.park(p, "sleep", y.ms);
         return;
@@ -663,8 +661,7 @@ export class Runtime {
       p.monitors = null;
     }
     for (const p of all) this.finish(p, reason);
-    this.queue.length = 0;
-    this.queueHead = 0;
+    this.queue.clear();
   }
 
   /** Drops every pending timer (nothing from before a restart may fire after it). */

@@ -137,12 +137,18 @@ function copy(term: unknown, depth: number): unknown {
   if (depth > 64) return copyMemo(term, new Map());
   if (Array.isArray(term)) {
     const n = term.length;
-    const out = new Array(n);
-    for (let i = 0; i < n; i++) out[i] = copy(term[i], depth + 1);
+    // Built by push, so the copy is a packed array (faster to read than a preallocated holey one).
+    const out: unknown[] = [];
+    for (let i = 0; i < n; i++) {
+      const x = term[i];
+      out.push(typeof x !== "object" || x === null ? x : copy(x, depth + 1));
+    }
     return out;
   }
-  if (Object.isFrozen(term)) return term;
   const proto = Object.getPrototypeOf(term);
+  // Pids and refs, in most messages, are interned identities: shared, never copied.
+  if (proto === Pid.prototype || proto === Ref.prototype) return term;
+  if (Object.isFrozen(term)) return term;
   if (proto === Object.prototype || proto === null) {
     const out: Record<string, unknown> = proto === null ? Object.create(null) : {};
     for (const k in term as Record<string, unknown>) out[k] = copy((term as Record<string, unknown>)[k], depth + 1);
