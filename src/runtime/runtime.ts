@@ -7,7 +7,7 @@
  * Nothing user-made throws out of the scheduler: a throw ends the process that threw (a crash
  * is data: an `exit` event and exit signals), exactly as on the BEAM.
  */
-import { Activation, ReceiveToken, SleepToken, madeThisTurn, takeUnstarted } from "./activation";
+import { type Activation, RECEIVE, type ReceiveToken, SLEEP, type SleepToken, CALL, isActivation, madeThisTurn, stepOf, takeUnstarted } from "./activation";
 import { CodeServer } from "./codeServer";
 import type { EventSink, ProcessKind, StackFrame, TraceEvent } from "./events";
 import { Proc } from "./process";
@@ -163,7 +163,8 @@ export class Runtime {
       this.emit({ t: this.now, type: "send", from: this.current ? this.current.pid.text : "system", to: target.pid.text, msg: inspect(msg) });
     }
     target.mailbox.push(msg);
-    if (target.status === "waiting" && target.wait instanceof ReceiveToken) this.enqueue(target);
+    // (The only object a wait can be is a ReceiveToken.)
+    if (target.status === "waiting" && typeof target.wait === "object" && target.wait !== null) this.enqueue(target);
   }
 
   /** Takes the oldest message that matches the token's `match`, or NO_MATCH. */
@@ -244,7 +245,7 @@ export class Runtime {
     p.resumeThrow = false;
     try {
       const wait = p.wait;
-      if (wait instanceof ReceiveToken) {
+      if (typeof wait === "object" && wait !== null) {
         // Woken by a new message: look again, from where the last look stopped.
         let got: unknown;
         if (wait.match === undefined) got = p.mailbox.length > 0 ? p.mailbox.take(0) : NO_MATCH;
@@ -314,7 +315,7 @@ export class Runtime {
           this.end(p, err, true);
           return;
         }
-        if (result instanceof Activation) {
+        if (isActivation(result)) {
           p.top = result;
           value = undefined;
           isThrow = false;
@@ -343,7 +344,7 @@ export class Runtime {
       isThrow = false;
       if (step.done) {
         const result = step.value;
-        if (result instanceof Activation) {
+        if (isActivation(result)) {
           // A tail call: the callee takes over the caller's continuation; no frame is left.
           result.parent = act.parent;
           p.top = result;
@@ -359,13 +360,15 @@ export class Runtime {
         continue;
       }
       const y = step.value;
+      const kind = stepOf(y);
       // (Receives first: they are the hot path of every message loop.)
-      if (y instanceof ReceiveToken) {
+      if (kind === RECEIVE) {
+        const token = y as ReceiveToken;
         let got: unknown;
-        if (y.match === undefined) got = p.mailbox.length > 0 ? p.mailbox.take(0) : NO_MATCH;
+        if (token.match === undefined) got = p.mailbox.length > 0 ? p.mailbox.take(0) : NO_MATCH;
         else {
           try {
-            got = this.tryReceive(p, y);
+            got = this.tryReceive(p, token);
           } catch (err) {
             if (isUnwinding(err)) throw err;
             value = err;
@@ -374,18 +377,18 @@ export class Runtime {
           }
         }
         if (got === NO_MATCH) {
-          if (y.after === 0) value = TIMEOUT;
+          if (token.after === 0) value = TIMEOUT;
           else {
-            this.park(p, y, y.after);
+            this.park(p, token, token.after);
             return;
           }
         } else value = got;
-      } else if (y instanceof Activation) {
-        y.parent = act;
-        p.top = y;
+      } else if (kind === CALL) {
+        (y as Activation).parent = act;
+        p.top = y as Activation;
         value = undefined;
-      } else if (y instanceof SleepToken) {
-        this.park(p, "sleep", y.ms);
+      } else if (kind === SLEEP) {
+        this.park(p, "sleep", (y as SleepToken).ms);
         return;
       } else if (y !== null && typeof y === "object" && typeof (y as PromiseLike<unknown>).then === "function") {
         this.awaitForeign(p, y as PromiseLike<unknown>);

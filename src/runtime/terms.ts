@@ -3,7 +3,7 @@
  * can catch. Pids and refs are interned per runtime, so `===` compares them, as `==` does on
  * the BEAM, and they survive a message copy unchanged.
  */
-import { Activation } from "./activation";
+import { isActivation } from "./activation";
 import type { StackFrame } from "./events";
 
 export class Pid {
@@ -104,7 +104,7 @@ function print(term: unknown, depth: number): string {
   if (depth > 32) return "…";
   if (term instanceof Pid || term instanceof Ref || term instanceof Stacktrace) return term.toString();
   if (MODULE_NAME in (term as object)) return String((term as Record<symbol, unknown>)[MODULE_NAME]);
-  if (term instanceof Activation) return `#Pending<${term.body.name || "async"}: await it>`;
+  if (isActivation(term)) return `#Pending<${term.body.name || "async"}: await it>`;
   if (Array.isArray(term)) return `[${term.map((x) => print(x, depth + 1)).join(", ")}]`;
   if (term instanceof Error) {
     const name = term.constructor?.name || "Error";

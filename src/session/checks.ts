@@ -2,7 +2,7 @@
  * Lesson checks: "did it happen?" as a value. A check's expression is evaluated in the shell at
  * its time and its value, as JSON (pids and refs print as `#PID<…>`), is compared with `equals`.
  */
-import { Activation } from "../runtime/activation";
+import { isActivation } from "../runtime/activation";
 import { inspect } from "../runtime/terms";
 
 /** The value as JSON would carry it: what a check's `equals` can be compared with. */
@@ -10,7 +10,7 @@ export function asJson(value: unknown): unknown {
   if (value === undefined) return null;
   try {
     // Functions and un-awaited async results print as the shell prints them, not as their insides.
-    return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "function" || v instanceof Activation ? inspect(v) : v)));
+    return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "function" || isActivation(v) ? inspect(v) : v)));
   } catch {
     return inspect(value);
   }

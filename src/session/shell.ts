@@ -4,7 +4,7 @@
  * An exception is printed, not fatal; an exit signal from a linked process kills the shell, and
  * the session starts a new one for later jobs.
  */
-import { Activation, ReceiveToken } from "../runtime/activation";
+import { Activation, isActivation, ReceiveToken } from "../runtime/activation";
 import type { Proc } from "../runtime/process";
 import type { Runtime } from "../runtime/runtime";
 import { ExitError, inspect } from "../runtime/terms";
@@ -26,7 +26,7 @@ export function spawnShell(rt: Runtime, log: (text: string) => void): Proc {
       const job = msg[1];
       try {
         let result = job.run();
-        if (result instanceof Activation) result = yield result;
+        if (isActivation(result)) result = yield result;
         if (job.print && result !== undefined) log(inspect(result));
         job.done?.({ ok: true, value: result });
       } catch (err) {

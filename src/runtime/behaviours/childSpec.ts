@@ -3,7 +3,7 @@
  * `Mod.start_link(arg)` (arg `[]` when absent), or a full `{ id, start: [mod, fun, args],
  * restart, shutdown, type }`. A module that exports `child_spec(arg)` gives its own spec.
  */
-import { Activation } from "../activation";
+import { isActivation } from "../activation";
 import type { Runtime } from "../runtime";
 import { inspect } from "../terms";
 
@@ -30,7 +30,7 @@ function fromModule(rt: Runtime, module: string, arg: unknown): Child {
   const ns = rt.code.namespace(module);
   if (Object.prototype.hasOwnProperty.call(ns, "child_spec")) {
     const spec = (ns.child_spec as (a: unknown) => unknown)(arg);
-    if (spec instanceof Activation) throw new Error(`${module}.child_spec/1 must not be async`);
+    if (isActivation(spec)) throw new Error(`${module}.child_spec/1 must not be async`);
     return fromMap(spec as Record<string, unknown>);
   }
   return { id: module, start: [module, "start_link", [arg]], ...CHILD_DEFAULTS, pid: null };

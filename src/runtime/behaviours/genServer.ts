@@ -18,7 +18,7 @@
  * BEAM; while suspended the server takes only system messages. Every callback goes through
  * one `dispatch`: a throw or an unexpected return becomes an exit reason.
  */
-import { Activation, ReceiveToken, internal } from "../activation";
+import { Activation, isActivation, ReceiveToken, internal } from "../activation";
 import { MODULE_NAME } from "../codeServer";
 import type { Proc } from "../process";
 import type { Runtime } from "../runtime";
@@ -35,7 +35,7 @@ type Next =
   | { kind: "stop"; reason: unknown; state: unknown; reply?: { from: From; value: unknown } };
 
 const isThenable = (v: unknown): v is PromiseLike<unknown> =>
-  v !== null && typeof v === "object" && !(v instanceof Activation) && typeof (v as PromiseLike<unknown>).then === "function";
+  v !== null && typeof v === "object" && !isActivation(v) && typeof (v as PromiseLike<unknown>).then === "function";
 
 export const isTuple = (m: unknown, tag: string): m is unknown[] => Array.isArray(m) && m[0] === tag;
 
@@ -61,7 +61,7 @@ export function createGenServer(rt: Runtime) {
     try {
       const fn = callbacks[name] as (...a: unknown[]) => unknown;
       const result = fn.apply(callbacks, args);
-      let value = result instanceof Activation ? yield result : result;
+      let value = isActivation(result) ? yield result : result;
       // A callback may return a native Promise (SPEC §3): the server waits for it, as `await` would.
       if (isThenable(value)) value = yield value;
       return { ok: true, value };

@@ -5,7 +5,7 @@
  * `max_restarts` restarts fall within `max_seconds` (a pure function of virtual time, in
  * exact milliseconds). Children are stopped in reverse start order.
  */
-import { Activation, ReceiveToken, internal } from "../activation";
+import { isActivation, ReceiveToken, internal } from "../activation";
 import type { Proc } from "../process";
 import type { Runtime } from "../runtime";
 import { ExitError, Pid, inspect } from "../terms";
@@ -35,7 +35,7 @@ export function createSupervisor(rt: Runtime, gs: GenServerKit) {
     try {
       const fn = rt.code.namespace(mod)[fun] as (...a: unknown[]) => unknown;
       result = fn(...args);
-      if (result instanceof Activation) result = yield result;
+      if (isActivation(result)) result = yield result;
     } catch (err) {
       if (isUnwinding(err)) throw err;
       return { ok: false, reason: gs.reasonOf(err) };
