@@ -88,7 +88,8 @@ function print(term: unknown, depth: number): string {
     case "string":
       return JSON.stringify(term);
     case "number":
-      return Object.is(term, -0) ? "0" : String(term);
+      // (-0 prints as 0, as on the BEAM; `0 === -0`, and "" + n is V8's quickest conversion.)
+      return term === 0 ? "0" : String(term);
     case "bigint":
       return `${term}n`;
     case "boolean":
@@ -136,12 +137,12 @@ function copy(term: unknown, depth: number): unknown {
   if (typeof term !== "object" || term === null) return term;
   if (depth > 64) return copyMemo(term, new Map());
   if (Array.isArray(term)) {
-    const n = term.length;
-    // Built by push, so the copy is a packed array (faster to read than a preallocated holey one).
-    const out: unknown[] = [];
+    // A builtin copy first (fast, and keeps the array packed), then deep-copy what needs it.
+    const out = term.slice();
+    const n = out.length;
     for (let i = 0; i < n; i++) {
-      const x = term[i];
-      out.push(typeof x !== "object" || x === null ? x : copy(x, depth + 1));
+      const x = out[i];
+      if (typeof x === "object" && x !== null) out[i] = copy(x, depth + 1);
     }
     return out;
   }
