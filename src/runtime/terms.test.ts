@@ -16,6 +16,13 @@ describe("inspect prints every shape of SPEC §3 on one line", () => {
     expect(inspect(1e21)).toBe("1e+21");
     expect(inspect(NaN)).toBe("NaN");
     expect(inspect(Infinity)).toBe("Infinity");
+    expect(inspect(-0)).toBe("0");
+  });
+
+  it("prints every integer the same as String does, across the table's digit groups", () => {
+    const samples = [0, 7, 999, 1000, 1001, 10_010, 999_999, 1_000_000, 1_000_001, 12_003_045, 999_999_999, 1e9, 2 ** 31, -1, -1000, 3.5];
+    for (let n = 0; n < 3000; n += 7) samples.push(n, n * 997, n * 333_667);
+    for (const n of samples) expect(inspect(n)).toBe(String(n));
   });
 
   it("prints true, false, null and undefined as words", () => {

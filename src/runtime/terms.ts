@@ -83,13 +83,27 @@ export function inspect(term: unknown): string {
   return print(term, 0);
 }
 
+/** "0"…"999", and the same padded to three digits, to print integers by table. */
+const DIGITS = Array.from({ length: 1000 }, (_, i) => String(i));
+const PADDED = DIGITS.map((d) => d.padStart(3, "0"));
+
+/**
+ * A non-negative integer below 1e9, twice as fast as String(n) (which misses V8's number-string
+ * cache for most values): with every send traced, printing the message was most of the cost.
+ */
+function integerText(n: number): string {
+  if (n < 1000) return DIGITS[n];
+  if (n < 1e6) return DIGITS[(n / 1000) | 0] + PADDED[n % 1000];
+  return DIGITS[(n / 1e6) | 0] + PADDED[((n / 1000) | 0) % 1000] + PADDED[n % 1000];
+}
+
 function print(term: unknown, depth: number): string {
   switch (typeof term) {
     case "string":
       return JSON.stringify(term);
     case "number":
-      // (-0 prints as 0, as on the BEAM; `0 === -0`, and "" + n is V8's quickest conversion.)
-      return term === 0 ? "0" : String(term);
+      // (-0 prints as 0, as on the BEAM: `(-0 | 0) === 0`.)
+      return term >= 0 && term < 1e9 && (term | 0) === term ? integerText(term) : String(term);
     case "bigint":
       return `${term}n`;
     case "boolean":
