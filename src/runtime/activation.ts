@@ -29,12 +29,15 @@ export const madeThisTurn = {
 /** Slots reused turn after turn (truncating an array each turn costs more than the turn's work). */
 const made: Array<Activation | null> = [];
 
-/** The activations made since the last call, still unstarted; clears the list. */
-export function takeUnstarted(): Activation[] {
-  const out: Activation[] = [];
+/**
+ * The activations made since the last call that are still unstarted, or null when every one
+ * started (the usual case, as in a tail-call loop: no array is made); clears the list.
+ */
+export function takeUnstarted(): Activation[] | null {
+  let out: Activation[] | null = null;
   for (let i = 0; i < madeThisTurn.count; i++) {
     const a = made[i]!;
-    if (a.gen === null) out.push(a);
+    if (a.gen === null) (out ??= []).push(a);
     made[i] = null;
   }
   madeThisTurn.count = 0;

@@ -289,8 +289,10 @@ export class Runtime {
 
   /** Async calls made in this turn that never started: most likely a missing `await`. */
   private warnNeverStarted(p: Proc): void {
-    const lost = takeUnstarted().filter((a) => a !== p.top && !isPending(p, a));
-    if (!lost.length || !this.sink) return;
+    const unstarted = takeUnstarted();
+    if (!unstarted || !this.sink) return;
+    const lost = unstarted.filter((a) => a !== p.top && !isPending(p, a));
+    if (!lost.length) return;
     const names = [...new Set(lost.map((a) => a.name))].join(", ");
     this.emit({
       t: this.now, type: "warning", pid: p.pid.text,
