@@ -41,8 +41,10 @@ export class Runtime {
   readonly procs = new Map<number, Proc>();
   readonly registry = new Map<string, Proc>();
   current: Proc | null = null;
-  sink: EventSink | null;
-  traceSends: boolean;
+  readonly sink: EventSink | null;
+  readonly traceSends: boolean;
+  /** The sink when sends are traced, else null: one check on every send. */
+  private readonly sendSink: EventSink | null;
   readonly maxProcesses: number;
   readonly runawayMs: number;
   mapStack: (error: unknown) => StackFrame[];
@@ -65,6 +67,7 @@ export class Runtime {
   constructor(options: RuntimeOptions = {}) {
     this.sink = options.sink ?? null;
     this.traceSends = options.traceSends ?? false;
+    this.sendSink = this.traceSends ? this.sink : null;
     this.maxProcesses = options.maxProcesses ?? 262_144;
     this.runawayMs = options.runawayMs ?? 1000;
     this.mapStack = options.mapStack ?? (() => []);
@@ -159,12 +162,15 @@ export class Runtime {
   /** Puts an already-copied message in a mailbox and wakes its owner if it waits for one. */
   deliver(target: Proc, msg: unknown): void {
     if (!target.alive) return;
-    if (this.traceSends && this.sink) {
-      this.emit({ t: this.now, type: "send", from: this.current ? this.current.pid.text : "system", to: target.pid.text, msg: inspect(msg) });
-    }
+    if (this.sendSink !== null) this.traceSend(target, msg);
     target.mailbox.push(msg);
     // (The only object a wait can be is a ReceiveToken.)
     if (target.status === "waiting" && typeof target.wait === "object" && target.wait !== null) this.enqueue(target);
+  }
+
+  private traceSend(target: Proc, msg: unknown): void {
+    const from = this.current;
+    this.sendSink!({ t: this.now, type: "send", from: from === null ? "system" : from.pid.text, to: target.pid.text, msg: inspect(msg) });
   }
 
   /** Takes the oldest message that matches the token's `match`, or NO_MATCH. */

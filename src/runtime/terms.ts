@@ -80,6 +80,8 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /** Prints a term on one line, as SPEC §3 says (`["ok", 1]`, `{count: 1}`, `#PID<0.5.0>`). */
 export function inspect(term: unknown): string {
+  // Integers (the commonest traced message) here, so a traced send inlines it; print is too big to.
+  if (typeof term === "number" && term >= 0 && term < 1e9 && (term | 0) === term) return integerText(term);
   return print(term, 0);
 }
 
