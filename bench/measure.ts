@@ -45,6 +45,8 @@ export type Metrics = {
   max_slice_ms?: number | null;
   /** Ours only: the ring written Erlang style (tail-recursive receive loop). */
   ring_tail_ns_per_msg?: number | null;
+  /** Ours only: the design's floor (bench/floor.ts), bare generators doing none of the runtime's work. */
+  floor?: { ring_ns_per_msg: number; pingpong_ns_per_roundtrip: number } | null;
   /** What was scaled down or written differently, for the reader of the table. */
   notes: string[];
 };

@@ -44,7 +44,13 @@ export function checks(r: Results): Check[] {
   const better = (key: Key, other: number | null | undefined, factor: number, name: string) => {
     const mine = us?.[key];
     if (mine == null || other == null) return out.push({ name, pass: null, detail: "not measured" });
-    out.push({ name, pass: mine * factor <= other, detail: `${fmt(other / mine)}× (need ${factor}×): us ${fmt(mine)} vs ${fmt(other)}` });
+    const pass = mine * factor <= other;
+    let detail = `${fmt(other / mine)}× (need ${factor}×): us ${fmt(mine)} vs ${fmt(other)}`;
+    const floor = key === "ring_ns_per_msg" || key === "pingpong_ns_per_roundtrip" ? us?.floor?.[key] : undefined;
+    if (!pass && floor != null && other / factor < floor) {
+      detail += `; it needs ≤ ${fmt(other / factor)} ns, below the design's floor of ${fmt(floor)} ns (bare generators doing none of the runtime's work)`;
+    }
+    out.push({ name, pass, detail });
   };
   for (const [key, what] of [["ring_ns_per_msg", "ring"], ["pingpong_ns_per_roundtrip", "ping-pong"]] as const) {
     better(key, r.nact?.[key], 10, `${what} ≥ 10× nact's throughput`);
@@ -68,6 +74,8 @@ export function report(r: Results): string {
     return [label, fmt(mine), fmt(r.xstate?.[key]), fmt(r.nact?.[key]), fmt(r.beam?.[key]), fmt(ref), times(r.nact?.[key], mine), times(r.xstate?.[key], mine), times(ref, mine)];
   });
   rows.push(["ring, Erlang-style tail loop, ns/msg", fmt(r.us?.ring_tail_ns_per_msg), "", "", "", "", "", "", ""]);
+  rows.push(["design floor: ring, ns/msg (bench/floor.ts)", fmt(r.us?.floor?.ring_ns_per_msg), "", "", "", "", "", "", ""]);
+  rows.push(["design floor: ping-pong, ns/round trip", fmt(r.us?.floor?.pingpong_ns_per_roundtrip), "", "", "", "", "", "", ""]);
   rows.push(["tracing on / off (ring)", fmt(r.us?.tracing_cost_ratio), "", "", "", "", "", "", ""]);
   rows.push(["max wall slice of advance(t, 10 ms), ms", fmt(r.us?.max_slice_ms), "", "", "", "", "", "", ""]);
   const lines = [table([head, ...rows]), "", "Ratios: how many times cheaper ours is (> 1× means we win).", "", "Targets:"];

@@ -8,6 +8,7 @@ import * as esbuild from "esbuild";
 import type { TraceEvent } from "../src/runtime/events";
 import { Session } from "../src/session/session";
 import type { Snippet } from "../src/share/snippetTypes";
+import { benchFloor } from "./floor";
 import { type Metrics, median, medianOf, progress, settledHeap } from "./measure";
 import { castSnippet } from "./workloads/cast";
 import { pingpongSnippet } from "./workloads/pingpong";
@@ -125,6 +126,7 @@ export async function benchUs(): Promise<Metrics> {
   const slices: number[] = [];
   for (let i = 0; i < 3; i++) slices.push(await maxSliceMs());
   const slice = median(slices);
+  const floor = await benchFloor();
   return {
     spawn_us_per_process: (spawnMs * 1e3) / SPAWN_N,
     ring_ns_per_msg: (ring * 1e6) / MSGS,
@@ -134,6 +136,7 @@ export async function benchUs(): Promise<Metrics> {
     tracing_cost_ratio: ringTraced / ringUntraced,
     max_slice_ms: slice,
     ring_tail_ns_per_msg: (ringTail * 1e6) / MSGS,
+    floor,
     notes: [
       `full counts: spawn ${SPAWN_N}, ring ${RING_N} x ${MSGS}, ${MSGS} round trips, ${MSGS} casts; median of ${RUNS}`,
       "ring: while-loop relay; ring_tail: Erlang-style `return relay(next)`",
