@@ -56,17 +56,27 @@ export function Timeline() {
   const last = Math.min(rows.length, Math.ceil((scrollTop + size.height) / ROW_H) + OVERSCAN);
   const alive = rows.reduce((n, r) => n + (r.lane.status !== "dead" ? 1 : 0), 0);
 
-  const onWheel = (e: React.WheelEvent) => {
-    const rect = scroller.current!.getBoundingClientRect();
-    const at = Math.min(1, Math.max(0, (e.clientX - rect.left - HEAD_W) / width));
-    if (e.ctrlKey || e.metaKey) {
-      e.preventDefault();
-      setView((v) => zoom(v, model.now, Math.exp(e.deltaY * 0.002), at));
-    } else if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
-      const d = e.shiftKey ? e.deltaY : e.deltaX;
-      setView((v) => pan(v, model.now, (d / width) * v.span));
-    }
-  };
+  // A native listener, not React's onWheel: React listens passively, so preventDefault there
+  // cannot stop Ctrl+wheel from zooming the whole page (or Shift+wheel from scrolling it).
+  const geometry = useRef({ head: HEAD_W, width, now: model.now });
+  geometry.current = { head: HEAD_W, width, now: model.now };
+  useEffect(() => {
+    const el = scroller.current!;
+    const onWheel = (e: WheelEvent) => {
+      const { head, width, now } = geometry.current;
+      const at = Math.min(1, Math.max(0, (e.clientX - el.getBoundingClientRect().left - head) / width));
+      if (e.ctrlKey || e.metaKey) {
+        e.preventDefault();
+        setView((v) => zoom(v, now, Math.exp(e.deltaY * 0.002), at));
+      } else if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
+        e.preventDefault();
+        const d = e.shiftKey ? e.deltaY : e.deltaX;
+        setView((v) => pan(v, now, (d / width) * v.span));
+      }
+    };
+    el.addEventListener("wheel", onWheel, { passive: false });
+    return () => el.removeEventListener("wheel", onWheel);
+  }, []);
 
   return (
     <section className={`timeline ${HEAD_W < 300 ? "compact" : ""}`} aria-label="Process timeline">
@@ -96,7 +106,7 @@ export function Timeline() {
           <span className="now-line" style={{ left: ((model.now - t0) / (t1 - t0)) * width }} />
         </div>
       </div>
-      <div className="lanes" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onWheel={onWheel}>
+      <div className="lanes" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
         <div className="lanes-inner" style={{ height: rows.length * ROW_H }}>
           <SwapMarkers swaps={model.swaps} t0={t0} t1={t1} left={HEAD_W} width={width} top={scrollTop} height={size.height} focusT={caption?.t} />
           {rows.slice(first, last).map(({ lane, depth }, i) => {
