@@ -10,7 +10,12 @@ export type SpawnEvent = { t: number; type: "spawn"; pid: Printed; parent: Print
 export type ExitEvent = { t: number; type: "exit"; pid: Printed; reason: Printed; stack?: StackFrame[] };
 export type LogEvent = { t: number; type: "log"; pid: Printed; text: string };
 export type StateEvent = { t: number; type: "state"; pid: Printed; state: Printed };
-export type SendEvent = { t: number; type: "send"; from: Printed; to: Printed; msg: Printed };
+/**
+ * `dropped`: the message reached no mailbox (the receiver was dead, or it was a GenServer reply
+ * to a call that had already given up). `from` is "system" when no process sent it (a timer's
+ * message, or an EXIT or DOWN made from a signal).
+ */
+export type SendEvent = { t: number; type: "send"; from: Printed; to: Printed; msg: Printed; dropped?: true };
 export type LinkEvent = { t: number; type: "link" | "unlink"; from: Printed; to: Printed };
 export type MonitorEvent = { t: number; type: "monitor"; from: Printed; to: Printed; ref: Printed };
 export type DownEvent = { t: number; type: "down"; pid: Printed; to: Printed; ref: Printed; reason: Printed };

@@ -9,7 +9,7 @@
  */
 import { type Activation, RECEIVE, type ReceiveToken, SLEEP, type SleepToken, CALL, isActivation, madeThisTurn, stepOf, takeUnstarted } from "./activation";
 import { CodeServer } from "./codeServer";
-import type { EventSink, ProcessKind, StackFrame, TraceEvent } from "./events";
+import type { EventSink, ProcessKind, SendEvent, StackFrame, TraceEvent } from "./events";
 import { Proc } from "./process";
 import { RunQueue } from "./runQueue";
 import { ExitError, Pid, Ref, Stacktrace, SystemLimitError, TIMEOUT, copyTerm, inspect } from "./terms";
@@ -42,9 +42,8 @@ export class Runtime {
   readonly registry = new Map<string, Proc>();
   current: Proc | null = null;
   readonly sink: EventSink | null;
-  readonly traceSends: boolean;
   /** The sink when sends are traced, else null: one check on every send. */
-  private readonly sendSink: EventSink | null;
+  private sendSink: EventSink | null = null;
   readonly maxProcesses: number;
   readonly runawayMs: number;
   mapStack: (error: unknown) => StackFrame[];
@@ -66,13 +65,21 @@ export class Runtime {
 
   constructor(options: RuntimeOptions = {}) {
     this.sink = options.sink ?? null;
-    this.traceSends = options.traceSends ?? false;
-    this.sendSink = this.traceSends ? this.sink : null;
+    this.setTraceSends(options.traceSends ?? false);
     this.maxProcesses = options.maxProcesses ?? 262_144;
     this.runawayMs = options.runawayMs ?? 1000;
     this.mapStack = options.mapStack ?? (() => []);
     this.wallClock = options.wallClock ?? (() => globalThis.performance.now());
     this.code = new CodeServer(this);
+  }
+
+  get traceSends(): boolean {
+    return this.sendSink !== null;
+  }
+
+  /** Turns `send` events on or off, from the next send on (the app's message view toggles it). */
+  setTraceSends(on: boolean): void {
+    this.sendSink = on ? this.sink : null;
   }
 
   emit(event: TraceEvent): void {
@@ -156,21 +163,36 @@ export class Runtime {
     } else throw new Error(`badarg: send needs a pid or a registered name, got ${inspect(dest)}`);
     // (Numbers, strings and atoms are the usual messages, and need no copy.)
     if (target) this.deliver(target, typeof msg === "object" && msg !== null ? copyTerm(msg) : msg);
+    else if (this.sendSink !== null) this.traceSend(dest as Pid, msg, true);
     return msg;
   }
 
-  /** Puts an already-copied message in a mailbox and wakes its owner if it waits for one. */
-  deliver(target: Proc, msg: unknown): void {
-    if (!target.alive) return;
-    if (this.sendSink !== null) this.traceSend(target, msg);
+  /**
+   * Puts an already-copied message in a mailbox and wakes its owner if it waits for one.
+   * `traced` false: the host's own plumbing (the shell's jobs), not a message of the system shown.
+   */
+  deliver(target: Proc, msg: unknown, traced = true): void {
+    if (!target.alive) {
+      // Sent all the same, as on the BEAM; it just reaches no mailbox.
+      if (this.sendSink !== null && traced) this.traceSend(target.pid, msg, true);
+      return;
+    }
+    if (this.sendSink !== null && traced) this.traceSend(target.pid, msg);
     target.mailbox.push(msg);
     // (The only object a wait can be is a ReceiveToken.)
     if (target.status === "waiting" && typeof target.wait === "object" && target.wait !== null) this.enqueue(target);
   }
 
-  private traceSend(target: Proc, msg: unknown): void {
+  private traceSend(to: Pid, msg: unknown, dropped = false): void {
     const from = this.current;
-    this.sendSink!({ t: this.now, type: "send", from: from === null ? "system" : from.pid.text, to: target.pid.text, msg: inspect(msg) });
+    const event: SendEvent = { t: this.now, type: "send", from: from === null ? "system" : from.pid.text, to: to.text, msg: inspect(msg) };
+    if (dropped) event.dropped = true;
+    this.sendSink!(event);
+  }
+
+  /** A message sent but thrown away (a late GenServer reply, or one to a dead caller): traced, never delivered. */
+  traceDropped(to: Pid, msg: unknown): void {
+    if (this.sendSink !== null) this.traceSend(to, msg, true);
   }
 
   /** Takes the oldest message that matches the token's `match`, or NO_MATCH. */

@@ -52,13 +52,21 @@ export class Session {
   private loaded = new Map<string, string>();
   private compiled = new Map<string, CompiledModule>();
   files: Record<string, string> = {};
+  private traceSends: boolean;
 
   constructor(private readonly options: SessionOptions) {
+    this.traceSends = options.traceSends ?? false;
     this.reset();
   }
 
   get now(): number {
     return this.rt.now;
+  }
+
+  /** Emit `send` events from now on (or stop); kept across Restart. */
+  setTraceSends(on: boolean): void {
+    this.traceSends = on;
+    this.rt.setTraceSends(on);
   }
 
   private emit(event: TraceEvent): void {
@@ -68,7 +76,7 @@ export class Session {
   private reset(): void {
     this.rt = new Runtime({
       sink: this.options.onEvent,
-      traceSends: this.options.traceSends,
+      traceSends: this.traceSends,
       maxProcesses: this.options.maxProcesses,
       runawayMs: this.options.runawayMs,
     });

@@ -41,7 +41,7 @@ export function spawnShell(rt: Runtime, log: (text: string) => void): Proc {
 
 /** Hands a job to the shell without copying it (it holds a function). */
 export function sendJob(rt: Runtime, shell: Proc, job: ShellJob): void {
-  rt.deliver(shell, [JOB, job]);
+  rt.deliver(shell, [JOB, job], false);
 }
 
 /** How IEx prints an exception that reached the prompt. */

@@ -27,6 +27,7 @@ export class WorkerDiedError extends Error {}
 export class WorkerClient {
   private worker!: Worker;
   private nextId = 1;
+  private traceSends = false;
   private pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 
   constructor(private readonly onNotice: (msg: Notice) => void, private readonly onRestarted: () => void = () => {}) {
@@ -44,6 +45,12 @@ export class WorkerClient {
   /** Fire-and-forget messages (the clock). */
   send(msg: Extract<PageToWorker, { type: "clock" }>): void {
     this.worker.postMessage(msg);
+  }
+
+  /** Whether the worker emits `send` events; a replacement worker is told again. */
+  setTraceSends(on: boolean): void {
+    this.traceSends = on;
+    this.worker.postMessage({ type: "traceSends", on } satisfies PageToWorker);
   }
 
   /** True if the worker answers within `timeoutMs`; otherwise it is replaced by a fresh one. */
@@ -72,6 +79,7 @@ export class WorkerClient {
       this.onNotice({ type: "status", phase: "failed", message: e.message || "the worker failed to start" });
     };
     this.worker.onmessageerror = () => this.failAll("a worker message could not be read");
+    if (this.traceSends) this.worker.postMessage({ type: "traceSends", on: true } satisfies PageToWorker);
   }
 
   private receive(msg: WorkerToPage): void {

@@ -35,6 +35,8 @@ export class Host {
   private locked = false;
   private lastClock = "";
   private filesSeen = "";
+  /** The page shows messages: sessions emit `send` events. */
+  private traceSends = false;
 
   constructor(private readonly post: Post, private readonly esbuild: EsbuildLike, private readonly compilerReady: Promise<void>) {}
 
@@ -84,6 +86,10 @@ export class Host {
           this.postClock(true);
           return null;
         }));
+      case "traceSends":
+        this.traceSends = msg.on;
+        this.session?.setTraceSends(msg.on);
+        return;
       case "inspect":
         return this.answer(msg.id, async () => this.session?.inspect(msg.pid) ?? null);
       case "ping":
@@ -105,7 +111,7 @@ export class Host {
     this.post({ type: "reset", now: 0 });
     const SessionClass = (sessionModule as Record<string, unknown>)["Session"] as typeof Session | undefined;
     if (!SessionClass) throw new Error("the runtime is not built into this page yet (src/session/session.ts has no implementation)");
-    this.session = new SessionClass({ esbuild: this.esbuild, onEvent: (e) => this.collect(e) });
+    this.session = new SessionClass({ esbuild: this.esbuild, onEvent: (e) => this.collect(e), traceSends: this.traceSends });
     const result = await this.session.start(snippet);
     this.filesSeen = JSON.stringify(this.session.files);
     this.flush();

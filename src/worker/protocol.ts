@@ -27,6 +27,8 @@ export type PageToWorker =
   | { type: "clear"; id: number }
   | { type: "step"; id: number }
   | { type: "inspect"; id: number; pid: string }
+  /** Emit `send` events (the timeline's message view), for this session and the next ones. */
+  | { type: "traceSends"; on: boolean }
   | { type: "ping"; id: number };
 
 export type WorkerToPage =

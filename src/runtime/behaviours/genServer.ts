@@ -79,7 +79,8 @@ export function createGenServer(rt: Runtime) {
     }
     const caller = rt.find(from[0]);
     // A reply to a call that already gave up (timed out) is dropped, as OTP's aliases do.
-    if (caller && caller.aliases?.has(from[1])) rt.send(caller.pid, ["$reply", from[1], value]);
+    if (caller?.aliases?.has(from[1])) rt.send(caller.pid, ["$reply", from[1], value]);
+    else rt.traceDropped(from[0], ["$reply", from[1], value]);
     return "ok";
   }
 

@@ -17,7 +17,7 @@ import { findDemo } from "../../examples";
 import { appStore, loadFiles, notify, type Theme } from "../store/appStore";
 import { keepRecoverable, loadDraft, loadRecoverable, forgetRecoverable, saveDraft, saveDraftNow, type Draft } from "./draft";
 import { readUrlOptions } from "./urlOptions";
-import { clearSession, run, setSpeed } from "./controller";
+import { clearSession, run, savedShowMessages, setShowMessages, setSpeed } from "./controller";
 import { startPacer } from "./pacer";
 
 const THEME_KEY = "hotswap.theme";
@@ -153,6 +153,7 @@ export async function boot(): Promise<void> {
   else setTheme(theme);
 
   appStore.setState({ embed: options.embed, readOnly: options.readOnly });
+  if (!options.embed && savedShowMessages()) setShowMessages(true, false);
   if (options.speed !== 1) setSpeed(options.speed);
 
   const draft = options.embed ? null : loadDraft();

@@ -109,6 +109,29 @@ export async function evaluate(expr: string): Promise<void> {
   }
 }
 
+const MESSAGES_KEY = "hotswap.messages";
+
+/** Shows or hides the message view; the worker traces sends only while it is shown. */
+export function setShowMessages(on: boolean, remember = true): void {
+  appStore.setState({ showMessages: on });
+  client.setTraceSends(on);
+  if (!remember) return;
+  try {
+    localStorage.setItem(MESSAGES_KEY, on ? "1" : "0");
+  } catch {
+    /* private mode: the choice lasts this visit */
+  }
+}
+
+/** The message view as the user last left it. */
+export function savedShowMessages(): boolean {
+  try {
+    return localStorage.getItem(MESSAGES_KEY) === "1";
+  } catch {
+    return false;
+  }
+}
+
 export function setSpeed(speed: number): void {
   liftHold();
   appStore.setState({ speed });

@@ -54,6 +54,8 @@ export type AppState = {
   shareUrl: string | null;
   /** Bumped when files change from outside the editor (share link, script edit, reset). */
   filesEpoch: number;
+  /** The timeline draws messages between lanes (the worker then traces every send). */
+  showMessages: boolean;
   /** Jump request for the editor: file and 1-based line. */
   reveal: { file: string; line: number; column: number; n: number } | null;
 };
@@ -63,7 +65,7 @@ export const appStore = createStore<AppState>(() => ({
   compiler: { phase: "loading" }, running: false, speed: 1, paused: false, idle: true, holding: false, hold: null, lessonEnd: null, now: 0,
   selectedPid: null, theme: "dark", diagnostics: [], notices: [], embed: false, readOnly: false,
   demoId: null, origin: null, pristine: false, panelCollapsed: false, aboutOpen: false, scriptEdit: null,
-  recoverableDraft: false, shareUrl: null, filesEpoch: 0, reveal: null,
+  recoverableDraft: false, shareUrl: null, filesEpoch: 0, reveal: null, showMessages: false,
 }));
 
 export function useApp<T>(selector: (s: AppState) => T): T {

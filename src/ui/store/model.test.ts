@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TraceEvent } from "../../runtime/events";
-import { applyEvents, emptyModel, isInitialLoad, reportFor, MAX_LOG_LINES } from "./model";
+import { applyEvents, emptyModel, isInitialLoad, reportFor, MAX_LOG_LINES, MAX_SENDS } from "./model";
 import { treeRows } from "./tree";
 
 const boot: TraceEvent[] = [
@@ -70,5 +70,16 @@ describe("the timeline model", () => {
     expect(m.logs.length).toBeLessThanOrEqual(MAX_LOG_LINES * 1.1);
     expect(m.logs.length + m.logsDropped).toBe(n);
     expect(m.logs.at(-1)!.text).toBe(`line ${n - 1}`);
+  });
+
+  it("keeps sent messages for the message view, only the newest MAX_SENDS, and counts the rest", () => {
+    const m = emptyModel();
+    const sends: TraceEvent[] = [];
+    for (let i = 0; i < MAX_SENDS * 1.2; i++) sends.push({ t: i, type: "send", from: "#PID<0.100.0>", to: "system", msg: String(i) });
+    applyEvents(m, sends);
+    expect(m.sends.length).toBeLessThanOrEqual(MAX_SENDS * 1.1);
+    expect(m.sends.length + m.sendsDropped).toBe(MAX_SENDS * 1.2);
+    expect(m.sends.at(-1)).toEqual({ t: MAX_SENDS * 1.2 - 1, from: "#PID<0.100.0>", to: "system", msg: String(MAX_SENDS * 1.2 - 1) });
+    expect(m.sends[0].t).toBe(m.sendsDropped);
   });
 });

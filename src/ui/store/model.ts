@@ -10,6 +10,8 @@ import type { CheckEvent, CompileErrorEvent, ProcessKind, StackFrame, TraceEvent
 export const MAX_LOG_LINES = 100_000;
 const MAX_LANE_HISTORY = 2_000;
 const MAX_LANE_LABELS = 400;
+/** Messages kept for the message view: the newest ones (a chatty system sends thousands a second). */
+export const MAX_SENDS = 20_000;
 
 export type LaneStatus = "alive" | "suspended" | "dead";
 
@@ -50,6 +52,9 @@ export type Swap = {
 
 export type LogLine = { seq: number; t: number; pid: string; text: string };
 
+/** A message as the message view draws it: `from` is "system" when no process sent it. */
+export type SentMessage = { t: number; from: string; to: string; msg: string; dropped?: true };
+
 export type Model = {
   lanes: Map<string, Lane>;
   swaps: Swap[];
@@ -58,6 +63,9 @@ export type Model = {
   logsDropped: number;
   eventsDropped: number;
   captions: { t: number; text: string }[];
+  /** Sent messages, oldest first, when the worker traces sends (the message view is on). */
+  sends: SentMessage[];
+  sendsDropped: number;
   /** Lesson checks as they were evaluated (a snippet's `checks`). */
   checks: CheckEvent[];
   compileErrors: CompileErrorEvent[];
@@ -71,7 +79,7 @@ export type Model = {
 export function emptyModel(): Model {
   return {
     lanes: new Map(), swaps: [], logs: [], logSeq: 0, logsDropped: 0, eventsDropped: 0,
-    captions: [], checks: [], compileErrors: [], versions: new Map(), now: 0, treeVersion: 0,
+    captions: [], sends: [], sendsDropped: 0, checks: [], compileErrors: [], versions: new Map(), now: 0, treeVersion: 0,
   };
 }
 
@@ -201,6 +209,13 @@ export function applyEvent(m: Model, e: TraceEvent): void {
       m.checks.push(e);
       return;
     case "send":
+      m.sends.push(e.dropped ? { t: e.t, from: e.from, to: e.to, msg: e.msg, dropped: true } : { t: e.t, from: e.from, to: e.to, msg: e.msg });
+      if (m.sends.length > MAX_SENDS * 1.1) {
+        const drop = m.sends.length - MAX_SENDS;
+        m.sends.splice(0, drop);
+        m.sendsDropped += drop;
+      }
+      return;
     case "link":
     case "unlink":
     case "monitor":

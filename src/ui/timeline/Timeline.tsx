@@ -15,6 +15,8 @@ import { pan, ticks, windowOf, zoom, type TimeView } from "./timeView";
 import { formatTick, pidHue } from "../format";
 import { seedHint, seedSnippet } from "../../examples/seed";
 import { mentionedPids } from "./mentions";
+import { MAX_ARROWS, MessageArrows, messagesInView } from "./MessageArrows";
+import { setShowMessages } from "../app/controller";
 
 const ROW_H = 34;
 const OVERSCAN = 6;
@@ -31,6 +33,7 @@ export function Timeline() {
   const running = useApp((s) => s.running);
   const lesson = useApp((s) => !!s.script?.some((step) => step.say !== undefined));
   const title = useApp((s) => s.title);
+  const showMessages = useApp((s) => s.showMessages);
   const [view, setView] = useState<TimeView>({ span: 15_000, end: 15_000, follow: true });
   const [hideDead, setHideDead] = useState(false);
   const [scrollTop, setScrollTop] = useState(0);
@@ -55,6 +58,8 @@ export function Timeline() {
   const first = Math.max(0, Math.floor(scrollTop / ROW_H) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + size.height) / ROW_H) + OVERSCAN);
   const alive = rows.reduce((n, r) => n + (r.lane.status !== "dead" ? 1 : 0), 0);
+  const rowOf = useMemo(() => new Map(rows.map((r, i) => [r.lane.pid, i])), [rows]);
+  const messagesInWindow = showMessages ? messagesInView(model.sends, t0, t1).total : 0;
 
   // A native listener, not React's onWheel: React listens passively, so preventDefault there
   // cannot stop Ctrl+wheel from zooming the whole page (or Shift+wheel from scrolling it).
@@ -84,6 +89,12 @@ export function Timeline() {
         <span className="panel-title">Processes</span>
         <span className="muted">{alive} alive{rows.length > alive ? ` · ${rows.length - alive} exited` : ""}</span>
         <span className="spacer" />
+        {messagesInWindow > MAX_ARROWS && (
+          <span className="muted messages-note" data-testid="messages-note">newest {MAX_ARROWS} of {messagesInWindow.toLocaleString("en-US")} messages: zoom in for the rest</span>
+        )}
+        <label className="check" title="Draw every message sent, as an arrow from sender to receiver">
+          <input type="checkbox" data-testid="show-messages" checked={showMessages} onChange={(e) => setShowMessages(e.target.checked)} /> messages
+        </label>
         <label className="check"><input type="checkbox" checked={hideDead} onChange={(e) => setHideDead(e.target.checked)} /> hide exited</label>
         <button className="ghost small" title="Zoom out (Ctrl+wheel)" onClick={() => setView((v) => zoom(v, model.now, 1.6))}>−</button>
         <button className="ghost small" title="Zoom in (Ctrl+wheel)" onClick={() => setView((v) => zoom(v, model.now, 1 / 1.6))}>+</button>
@@ -109,6 +120,9 @@ export function Timeline() {
       <div className="lanes" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
         <div className="lanes-inner" style={{ height: rows.length * ROW_H }}>
           <SwapMarkers swaps={model.swaps} t0={t0} t1={t1} left={HEAD_W} width={width} top={scrollTop} height={size.height} focusT={caption?.t} />
+          {showMessages && (
+            <MessageArrows sends={model.sends} rowOf={rowOf} rowHeight={ROW_H} t0={t0} t1={t1} left={HEAD_W} width={width} height={rows.length * ROW_H} />
+          )}
           {rows.slice(first, last).map(({ lane, depth }, i) => {
             const hue = pidHue(lane.pid);
             return (
