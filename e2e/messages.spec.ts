@@ -9,9 +9,10 @@ import { clearStorage, openApp } from "./fixtures";
 test("messages on: calls and replies are arrows between lanes, a late reply ends in a cross; the choice is remembered", async ({ page }) => {
   await openApp(page);
   await clearStorage(page);
-  await openApp(page, "/?autoplay=1&speed=10#example/call-timeout");
-  const toggle = page.getByTestId("show-messages");
-  await toggle.check();
+  await openApp(page, "/?speed=10#example/call-timeout");
+  // Before playing: sends are traced from the moment the view is on.
+  await page.getByTestId("show-messages").check();
+  await page.getByTestId("run").click();
 
   const arrows = page.getByTestId("message-arrow");
   const dropped = page.locator("[data-testid=message-arrow].dropped");
@@ -23,10 +24,15 @@ test("messages on: calls and replies are arrows between lanes, a late reply ends
   const calls = page.locator(`[data-testid=message-arrow][data-to="${slow}"]`);
   await expect.poll(() => calls.count()).toBeGreaterThan(0);
   await expect(calls.first().locator("title")).toContainText('["$gen_call"');
+  // The careless caller died of its timeout before its reply came: that reply is dropped too.
+  const careless = await page.locator('[data-testid=process-row][data-name="careless"]').first().getAttribute("data-pid");
+  await expect(page.locator(`[data-testid=message-arrow].dropped[data-to="${careless}"]`)).toHaveCount(1, { timeout: 30_000 });
 
   await page.reload();
   await page.waitForSelector("body[data-editor-ready]");
   await expect(page.getByTestId("show-messages")).toBeChecked();
+  await expect(page.getByTestId("compiler-status")).toHaveAttribute("data-phase", "ready", { timeout: 60_000 });
+  await page.getByTestId("run").click();
   await expect.poll(() => arrows.count(), { timeout: 30_000 }).toBeGreaterThan(0);
   await page.getByTestId("show-messages").uncheck();
   await expect(arrows).toHaveCount(0);

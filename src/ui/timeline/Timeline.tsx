@@ -92,7 +92,7 @@ export function Timeline() {
         {messagesInWindow > MAX_ARROWS && (
           <span className="muted messages-note" data-testid="messages-note">newest {MAX_ARROWS} of {messagesInWindow.toLocaleString("en-US")} messages: zoom in for the rest</span>
         )}
-        <label className="check" title="Draw every message sent, as an arrow from sender to receiver">
+        <label className="check" title="Draw every message sent from now on, as an arrow from sender to receiver">
           <input type="checkbox" data-testid="show-messages" checked={showMessages} onChange={(e) => setShowMessages(e.target.checked)} /> messages
         </label>
         <label className="check"><input type="checkbox" checked={hideDead} onChange={(e) => setHideDead(e.target.checked)} /> hide exited</label>
