@@ -37,3 +37,11 @@ test("messages on: calls and replies are arrows between lanes, a late reply ends
   await page.getByTestId("show-messages").uncheck();
   await expect(arrows).toHaveCount(0);
 });
+
+test("?messages=1 shows the message view in an embed, without touching the visitor's own choice", async ({ page }) => {
+  await openApp(page);
+  await clearStorage(page);
+  await page.goto("/?embed=1&messages=1&autoplay=1&speed=10#example/call-timeout");
+  await expect.poll(() => page.getByTestId("message-arrow").count(), { timeout: 30_000 }).toBeGreaterThan(0);
+  expect(await page.evaluate(() => localStorage.getItem("hotswap.messages"))).toBeNull();
+});

@@ -153,7 +153,8 @@ export async function boot(): Promise<void> {
   else setTheme(theme);
 
   appStore.setState({ embed: options.embed, readOnly: options.readOnly });
-  if (!options.embed && savedShowMessages()) setShowMessages(true, false);
+  if (options.messages !== null) setShowMessages(options.messages, false);
+  else if (!options.embed && savedShowMessages()) setShowMessages(true, false);
   if (options.speed !== 1) setSpeed(options.speed);
 
   const draft = options.embed ? null : loadDraft();

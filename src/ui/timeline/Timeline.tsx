@@ -87,7 +87,7 @@ export function Timeline() {
     <section className={`timeline ${HEAD_W < 300 ? "compact" : ""}`} aria-label="Process timeline">
       <div className="panel-bar">
         <span className="panel-title">Processes</span>
-        <span className="muted">{alive} alive{rows.length > alive ? ` · ${rows.length - alive} exited` : ""}</span>
+        <span className="muted alive-count">{alive} alive{rows.length > alive ? ` · ${rows.length - alive} exited` : ""}</span>
         <span className="spacer" />
         {messagesInWindow > MAX_ARROWS && (
           <span className="muted messages-note" data-testid="messages-note">newest {MAX_ARROWS} of {messagesInWindow.toLocaleString("en-US")} messages: zoom in for the rest</span>
