@@ -26,4 +26,6 @@ export type Demo = {
   summary: string;
   snippet: Snippet;
   explanation: Explanation;
+  /** A lesson about messages: opening it turns the timeline's message arrows on (the visitor can turn them off). */
+  messages?: true;
 };

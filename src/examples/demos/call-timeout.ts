@@ -47,6 +47,7 @@ export function careless() {
 
 export const callTimeout: Demo = {
   id: "call-timeout",
+  messages: true,
   title: "GenServer.call timeouts and the late reply",
   summary: "A call that waits too long exits the caller; the server is not stopped, and its late reply never arrives.",
   snippet: {
@@ -70,7 +71,7 @@ export const callTimeout: Demo = {
   },
   explanation: {
     watch:
-      "The shell's call at 0.5 s, its 'caught exit' line at 1.5 s, then Slow's 'replying' line at 2.5 s with nothing arriving. Later the 'careless' row ends red at 5 s while Slow keeps going.",
+      "The shell's call at 0.5 s, its 'caught exit' line at 1.5 s, then Slow's 'replying' line at 2.5 s with nothing arriving. Later the 'careless' row ends red at 5 s while Slow keeps going. The arrows are the messages: each call is a $gen_call up to slow, and each reply that came too late is dashed and ends in a red ✕, thrown away.",
     why:
       "A call is a message and a wait for the answer. A timeout only stops the waiting: the caller exits (or catches the exit), but the server is never told and finishes the job anyway. Its reply is then thrown away, because each call waits on a one-off address that is closed when the call gives up; otherwise stale replies would pile up in the caller's mailbox.",
     beam:

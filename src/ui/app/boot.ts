@@ -86,6 +86,10 @@ export async function openHash(hash: string): Promise<boolean> {
   }
   clearSession();
   applySnippet(snippet, { demoId, origin: snippet, pristine: true });
+  // A lesson about messages shows its arrows, anything else the visitor's own choice, unless the
+  // link itself says (?messages=…).
+  const lessonWants = !!(demoId && findDemo(demoId)?.messages);
+  setShowMessages(readUrlOptions(location.search).messages ?? (lessonWants || (!embed && savedShowMessages())), false);
   if (!embed) {
     saveDraftNow(draftOf());
     appStore.setState({ recoverableDraft: kept });
