@@ -28,8 +28,15 @@ test("the call-timeout lesson shows its messages: calls as arrows, the late repl
   const careless = await page.locator('[data-testid=process-row][data-name="careless"]').first().getAttribute("data-pid");
   await expect(page.locator(`[data-testid=message-arrow].dropped[data-to="${careless}"]`)).toHaveCount(1, { timeout: 30_000 });
 
+  // The inspector lists the shell's messages, the dropped reply among them.
+  await page.locator('[data-testid=process-row][data-pid="#PID<0.100.0>"]').first().click();
+  await page.getByText(/^Inspector/).first().click();
+  await expect(page.locator("[data-testid=inspector-message].dropped")).toHaveCount(1);
+  await expect(page.getByTestId("inspector-message").first()).toContainText('"$reply"');
+
   await page.getByTestId("show-messages").uncheck();
   await expect(page.getByTestId("message-arrow")).toHaveCount(0);
+  await expect(page.getByTestId("inspector-message")).toHaveCount(0);
 });
 
 test("the visitor's choice is remembered across a reload and comes back after a lesson that overrode it", async ({ page }) => {

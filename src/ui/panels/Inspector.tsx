@@ -11,8 +11,11 @@ import { useModel } from "../store/timelineStore";
 import { diffStrings } from "./diff";
 import { formatTime, pidHue, stripQuotes } from "../format";
 import { jumpTo } from "../editor/CompileErrors";
+import { messagesOf } from "./processMessages";
+import type { SentMessage } from "../store/model";
 
 const HISTORY_SHOWN = 200;
+const MESSAGES_SHOWN = 50;
 
 function usePolledSnapshot(pid: string | null, alive: boolean): ProcessSnapshot | null {
   const [snap, setSnap] = useState<ProcessSnapshot | null>(null);
@@ -45,6 +48,7 @@ export function Inspector() {
   const model = useModel();
   const lane = pid ? model.lanes.get(pid) : undefined;
   const snap = usePolledSnapshot(pid, !!lane && lane.status !== "dead");
+  const showMessages = useApp((s) => s.showMessages);
 
   if (!pid || !lane) return <div className="empty small muted">Click a process on the timeline to inspect it.</div>;
 
@@ -108,6 +112,31 @@ export function Inspector() {
           );
         })}
       </div>
+      {showMessages && <ProcessMessages pid={pid} sends={model.sends} />}
+    </div>
+  );
+}
+
+/** The newest messages in and out of the process (while the message view traces them). */
+function ProcessMessages({ pid, sends }: { pid: string; sends: SentMessage[] }) {
+  const mine = messagesOf(sends, pid, MESSAGES_SHOWN);
+  return (
+    <div className="insp-messages">
+      <div className="insp-sub">Messages <span className="muted">(newest first, since the message view was turned on)</span></div>
+      {mine.length === 0 && <div className="muted small">None sent or received yet.</div>}
+      {mine.map((m, i) => {
+        const out = m.from === pid;
+        const other = out ? m.to : m.from;
+        return (
+          <div key={`${m.t}-${i}`} className={`msg-row mono ${m.dropped ? "dropped" : ""}`} data-testid="inspector-message">
+            <span className="log-t">{formatTime(m.t)}</span>
+            <span className="msg-dir" title={out ? "sent" : "received"}>{out ? (m.to === pid ? "⟲" : "→") : "←"}</span>
+            {other === pid ? <span className="muted">self</span> : other === "system" ? <span className="muted">runtime</span> : <PidLink pid={other} />}
+            <span className="msg-text">{m.msg}</span>
+            {m.dropped && <span className="msg-dropped" title="It reached no mailbox">✕ dropped</span>}
+          </div>
+        );
+      })}
     </div>
   );
 }
