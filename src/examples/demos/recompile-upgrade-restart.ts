@@ -22,7 +22,8 @@ export function handle_info(_msg: "tick", n: number) {
 
 const v2 = `import { GenServer, Process, self, log } from "otp";
 
-export const vsn = "2";
+// The recompile before made v2 (versions without a vsn are numbered in load order).
+export const vsn = "3";
 
 export function start_link(_arg: unknown) {
   return GenServer.start_link(__MODULE__, null, { name: "counter" });
@@ -75,10 +76,10 @@ export const recompileUpgradeRestart: Demo = {
         at: 5500,
         edit: { "Counter.ts": v2 },
         action: "upgrade",
-        say: "2. Upgrade to v2, whose state is {count, step}: its code_change function converts the old state. Purple badge: migrated 32 → {count: 32, step: 10}.",
+        say: "2. Upgrade to v3, whose state is {count, step}: its code_change function converts the old state. Purple badge: migrated 32 → {count: 32, step: 10}.",
       },
       { at: 8500, action: "restart", say: "3. Restart: every running row ends with a red 'killed' badge, the code loads fresh, and new rows start below, with state from init: back to 0." },
-      { at: 9600, say: "The new counter row, <0.106.0>, counts 1, 2… from v2's init (step 1). A restart keeps the new code, never the old state." },
+      { at: 9600, say: "The new counter row, <0.106.0>, counts 1, 2… from v3's init (step 1). A restart keeps the new code, never the old state." },
     ],
     checks: [
       { at: 2400, eval: "sys.get_state('counter')", equals: 2, say: "Before the recompile: 2" },

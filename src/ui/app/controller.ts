@@ -161,7 +161,9 @@ export function liftHold(): void {
   if (holdTimer) clearTimeout(holdTimer);
   holdTimer = null;
   if (!appStore.getState().hold) return;
-  appStore.setState({ hold: null });
+  // `holding` goes too: until the worker's clock says otherwise, a stale one would read as the
+  // lesson's end for a frame (its "run on" button flashed after every reading pause).
+  appStore.setState({ hold: null, holding: false });
   client.send({ type: "clock", holdAt: appStore.getState().lessonEnd });
 }
 

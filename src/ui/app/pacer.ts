@@ -2,8 +2,10 @@
  * Reading pauses for guided demos. A script's captions are timed in virtual time, and two of them
  * can come less than a second apart: at 1× the first would vanish before anyone read it. So when
  * a caption appears and the script's next caption would replace it before it can be read, virtual
- * time is held just before that next caption until the reading time has passed (or the viewer
- * presses Continue). The events are the same as without the pause; only the playback waits.
+ * time is held until the reading time has passed (or the viewer presses Continue). It is held
+ * soon after the caption's own moment, not just before the next one: what the next caption is
+ * about must not be on screen while this one is read. The events are the same as without the
+ * pause; only the playback waits.
  * Pauses apply at reading speeds (2× and below); faster than that, the viewer chose to skim.
  */
 import { appStore } from "../store/appStore";
@@ -11,6 +13,8 @@ import { timelineStore } from "../store/timelineStore";
 import { holdUntilRead, liftHold } from "./controller";
 
 export const READING_SPEED_MAX = 2;
+/** Virtual ms a reading pause lets pass after its caption: the caption's own step shows, little more. */
+const HOLD_AFTER_MS = 200;
 
 /** Wall time to read a caption: about 210 words a minute plus a moment to find what it names. */
 export function readingMs(text: string): number {
@@ -45,6 +49,6 @@ export function startPacer(): void {
     const need = readingMs(caption.text);
     const wallGap = (next - caption.t) / app.speed;
     if (wallGap >= need) return;
-    holdUntilRead(next - 1, need);
+    holdUntilRead(Math.min(caption.t + HOLD_AFTER_MS, next - 1), need);
   });
 }
