@@ -41,7 +41,7 @@ export const about: AboutPage = {
       heading: "Messages on the timeline",
       paragraphs: [
         "Tick \"messages\" above the timeline to see every message as an arrow from sender to receiver, at the moment it was sent, like a trace of sends (`:erlang.trace(pid, true, [:send])`, or `:sys.trace` for a GenServer). A `GenServer.call` is two messages, the request and the reply; the engine writes them `[\"$gen_call\", from, request]` and `[\"$reply\", ref, reply]`, where OTP sends `{:\"$gen_call\", from, request}` and `{ref, reply}`.",
-        "Dashed arrows from above are messages no process sent: a `Process.send_after` timer's, and the EXIT and DOWN messages the runtime makes from an exit signal for a process that traps exits or monitors. An arrow ending in a red cross reached no mailbox: it went to a process that had ended, or it was a reply to a call that had already given up (OTP drops those too, since each call waits on an alias that is closed when it times out).",
+        "The EXIT message of a process that traps exits, and the DOWN message of a monitor, are made by the runtime from an exit signal; they are drawn from the process whose exit sent that signal. A short dashed arrow from above is a message no process sent: a `Process.send_after` timer's. An arrow ending in a red cross reached no mailbox: it went to a process that had ended, or it was a reply to a call that had already given up (OTP drops those too, since each call waits on an alias that is closed when it times out).",
       ],
     },
     {

@@ -163,36 +163,48 @@ export class Runtime {
     } else throw new Error(`badarg: send needs a pid or a registered name, got ${inspect(dest)}`);
     // (Numbers, strings and atoms are the usual messages, and need no copy.)
     if (target) this.deliver(target, typeof msg === "object" && msg !== null ? copyTerm(msg) : msg);
-    else if (this.sendSink !== null) this.traceSend(dest as Pid, msg, true);
+    else if (this.sendSink !== null && !this.current?.quiet) this.traceSend(dest as Pid, msg, true);
     return msg;
   }
 
+  /** Puts an already-copied message from the running process (or a timer) in `target`'s mailbox. */
+  deliver(target: Proc, msg: unknown): void {
+    if (this.sendSink !== null && !target.quiet && !this.current?.quiet) this.traceSend(target.pid, msg, !target.alive);
+    this.put(target, msg);
+  }
+
   /**
-   * Puts an already-copied message in a mailbox and wakes its owner if it waits for one.
-   * `traced` false: the host's own plumbing (the shell's jobs), not a message of the system shown.
+   * A message the runtime makes from a signal (an EXIT for a process that traps exits, a DOWN
+   * for a monitor): traced as coming from the process the signal came from (null: none).
    */
-  deliver(target: Proc, msg: unknown, traced = true): void {
-    if (!target.alive) {
-      // Sent all the same, as on the BEAM; it just reaches no mailbox.
-      if (this.sendSink !== null && traced) this.traceSend(target.pid, msg, true);
-      return;
-    }
-    if (this.sendSink !== null && traced) this.traceSend(target.pid, msg);
+  deliverSignal(target: Proc, msg: unknown, origin: Pid | null): void {
+    if (this.sendSink !== null) this.traceSend(target.pid, msg, !target.alive, origin ? origin.text : "system");
+    this.put(target, msg);
+  }
+
+  /** The host's own plumbing (the shell's jobs): delivered, never traced, not part of the system shown. */
+  deliverQuietly(target: Proc, msg: unknown): void {
+    this.put(target, msg);
+  }
+
+  /** Into the mailbox, and wake the owner if it waits for a message; a dead process gets nothing. */
+  private put(target: Proc, msg: unknown): void {
+    if (!target.alive) return;
     target.mailbox.push(msg);
     // (The only object a wait can be is a ReceiveToken.)
     if (target.status === "waiting" && typeof target.wait === "object" && target.wait !== null) this.enqueue(target);
   }
 
-  private traceSend(to: Pid, msg: unknown, dropped = false): void {
-    const from = this.current;
-    const event: SendEvent = { t: this.now, type: "send", from: from === null ? "system" : from.pid.text, to: to.text, msg: inspect(msg) };
+  /** A `send` event. `dropped`: it reaches no mailbox (sent all the same, as on the BEAM). */
+  private traceSend(to: Pid, msg: unknown, dropped: boolean, from = this.current === null ? "system" : this.current.pid.text): void {
+    const event: SendEvent = { t: this.now, type: "send", from, to: to.text, msg: inspect(msg) };
     if (dropped) event.dropped = true;
     this.sendSink!(event);
   }
 
   /** A message sent but thrown away (a late GenServer reply, or one to a dead caller): traced, never delivered. */
   traceDropped(to: Pid, msg: unknown): void {
-    if (this.sendSink !== null) this.traceSend(to, msg, true);
+    if (this.sendSink !== null && !(to.proc as Proc | null)?.quiet) this.traceSend(to, msg, true);
   }
 
   /** Takes the oldest message that matches the token's `match`, or NO_MATCH. */
@@ -596,7 +608,7 @@ export class Runtime {
       for (const [ref, watcher] of watchers) {
         watcher.monitors?.delete(ref);
         if (this.sink) this.emit({ t: this.now, type: "down", pid: String(p.pid), to: String(watcher.pid), ref: String(ref), reason: inspect(reason) });
-        this.deliver(watcher, ["DOWN", ref, "process", p.pid, reason]);
+        this.deliverSignal(watcher, ["DOWN", ref, "process", p.pid, reason], p.pid);
       }
     }
   }
@@ -614,7 +626,7 @@ export class Runtime {
       return;
     }
     if (to.trapExit) {
-      this.deliver(to, ["EXIT", fromPid, reason]);
+      this.deliverSignal(to, ["EXIT", fromPid, reason], fromPid);
       return;
     }
     if (reason === "normal" && !(to.pid === fromPid && !viaLink)) return;
@@ -654,7 +666,8 @@ export class Runtime {
     const ref = this.makeRef();
     const target = this.resolve(dest);
     if (!target || !target.alive) {
-      this.deliver(me, ["DOWN", ref, "process", dest, "noproc"]);
+      // Made by the runtime at once: from the dead pid when there is one, else from nobody.
+      this.deliverSignal(me, ["DOWN", ref, "process", dest, "noproc"], dest instanceof Pid ? dest : null);
       return ref;
     }
     (me.monitors ??= new Map()).set(ref, target);

@@ -36,6 +36,8 @@ export type SessionOptions = {
   runawayMs?: number;
 };
 
+type JobOptions = Pick<ShellJob, "print" | "quiet">;
+
 export class Session {
   private rt!: Runtime;
   private api!: OtpApi;
@@ -114,7 +116,7 @@ export class Session {
 
   private startMain(): void {
     const main = this.main;
-    this.runInShell(() => (this.rt.code.namespace(main).start as () => unknown)(), false);
+    this.runInShell(() => (this.rt.code.namespace(main).start as () => unknown)(), { print: false });
   }
 
   // ── actions ──────────────────────────────────────────────────────────────────────────
@@ -170,10 +172,10 @@ export class Session {
 
   /** Queues an expression for the shell; its printed result arrives as a `log` event. */
   async evaluate(expr: string): Promise<void> {
-    return this.evalInShell(expr, true);
+    return this.evalInShell(expr, { print: true });
   }
 
-  private async evalInShell(expr: string, print: boolean, done?: ShellJob["done"]): Promise<void> {
+  private async evalInShell(expr: string, how: JobOptions, done?: ShellJob["done"]): Promise<void> {
     const compiled = await compileExpression(this.options.esbuild, expr);
     if (!compiled.ok) {
       const d = compiled.diagnostics[0];
@@ -193,19 +195,20 @@ export class Session {
       done?.({ ok: false, error: err });
       return;
     }
-    this.runInShell(make, print, done);
+    this.runInShell(make, how, done);
     this.rt.runUntil(this.rt.now);
   }
 
-  private runInShell(run: () => unknown, print: boolean, done?: ShellJob["done"]): void {
+  private runInShell(run: () => unknown, how: JobOptions, done?: ShellJob["done"]): void {
     if (!this.shell || !this.shell.alive) {
       this.shell = spawnShell(this.rt, (text) => this.api.log(text));
     }
-    sendJob(this.rt, this.shell, { run, print, done });
+    sendJob(this.rt, this.shell, { run, ...how, done });
   }
 
   private async runCheck(index: number, check: Check): Promise<void> {
-    await this.evalInShell(check.eval, false, (outcome) => {
+    // A check is the lesson's machinery, not its story: its messages are not traced.
+    await this.evalInShell(check.eval, { print: false, quiet: true }, (outcome) => {
       const got = outcome.ok ? asJson(outcome.value) : describeError(outcome.error);
       const event = {
         t: this.rt.now, type: "check" as const, index, say: check.say,

@@ -54,7 +54,7 @@ export const linksMonitors: Demo = {
   },
   explanation: {
     watch:
-      "At 2 s the worker's row ends red, and so does 'link' right after, with the same reason. 'trap' and 'monitor' stay alive and log the message they received: the dashed arrows from above are that EXIT and that DOWN, which the runtime made from the worker's exit (no process sent them).",
+      "At 2 s the worker's row ends red, and so does 'link' right after, with the same reason. 'trap' and 'monitor' stay alive and log the message they received: the two arrows from the worker's row at 2 s are that EXIT and that DOWN, which the runtime made from the worker's exit signal.",
     why:
       "A link ties two processes' fates together, in both directions: if one exits abnormally, the exit signal kills the other. A process that traps exits receives the signal as an ordinary message instead, which is how supervisors watch their children. A monitor is one-way and never kills: it only reports the death once, as a DOWN message.",
     beam:

@@ -7,9 +7,11 @@ import { useLayoutEffect, useRef, useState } from "react";
 import { evaluate } from "../app/controller";
 import { useModel } from "../store/timelineStore";
 import { timelineStore } from "../store/timelineStore";
+import { consoleHint } from "./consoleHint";
 
 const SHOWN = 300;
 type Entry = { t: number; kind: "in" | "out"; text: string; key: string };
+
 
 export function ConsolePanel() {
   const model = useModel();
@@ -18,6 +20,7 @@ export function ConsolePanel() {
   const [cursor, setCursor] = useState<number | null>(null);
   const [inputs, setInputs] = useState<{ t: number; text: string; n: number }[]>([]);
   const out = useRef<HTMLDivElement>(null);
+  const hint = consoleHint(model.lanes.values());
 
   const shells = new Set<string>();
   for (const lane of model.lanes.values()) if (lane.kind === "shell") shells.add(lane.pid);
@@ -61,7 +64,7 @@ export function ConsolePanel() {
     <section className="console" aria-label="Console">
       <div className="panel-bar">
         <span className="panel-title">Console</span>
-        <span className="muted">evaluates in the shell · try <span className="mono">sys.get_state("counter")</span></span>
+        <span className="muted">evaluates in the shell · try <span className="mono">{hint}</span></span>
       </div>
       <div className="console-out mono" ref={out}>
         {entries.map((e) => (
@@ -76,7 +79,7 @@ export function ConsolePanel() {
         <input
           className="console-input mono"
           data-testid="console-input"
-          placeholder='Process.whereis("counter")'
+          placeholder={hint}
           spellCheck={false}
           autoComplete="off"
           value={value}

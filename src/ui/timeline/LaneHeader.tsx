@@ -10,10 +10,15 @@ type Props = { lane: Lane; depth: number; hue: number; model: Model; selected: b
 
 const KIND_LABEL: Record<string, string> = { supervisor: "sup", dynamic_supervisor: "dynsup", gen_server: "gen", shell: "shell", process: "proc" };
 
+/** What a lane is called: its registered name, else its module, else its kind. */
+export function laneTitle(lane: Lane): string {
+  return lane.name ?? lane.module ?? (lane.kind === "shell" ? "shell" : "process");
+}
+
 export function LaneHeader({ lane, depth, hue, model, selected }: Props) {
   const versions = lane.module ? model.versions.get(lane.module) : undefined;
   const runsOld = !!versions && !!lane.vsn && lane.vsn !== versions.current && lane.kind === "process";
-  const title = lane.name ?? lane.module ?? (lane.kind === "shell" ? "shell" : "process");
+  const title = laneTitle(lane);
   // A supervisor's state is its child specs: long and not the point here (the inspector has it).
   const isSup = lane.kind === "supervisor" || lane.kind === "dynamic_supervisor";
   const state = lane.status === "dead" ? readableReason(stripQuotes(lane.reason ?? "dead")) : lane.status === "suspended" ? "suspended" : isSup ? "" : lane.state ?? "";
@@ -23,7 +28,11 @@ export function LaneHeader({ lane, depth, hue, model, selected }: Props) {
       <span className={`status-dot ${lane.status} ${lane.crashed ? "crash" : ""}`} title={lane.status} />
       <span className="lane-title">
         <span className="lane-name">{title}</span>
-        <span className="lane-pid mono">{lane.pid.replace("#PID", "")}</span>
+        <span className="lane-pid mono">
+          {lane.pid.replace("#PID", "")}
+          {/* A narrow timeline hides the module chip; the version it runs is the lesson, so it stays. */}
+          {lane.module && lane.vsn && <span className={`lane-vsn ${runsOld ? "old" : ""}`}> · v{shortVsn(lane.vsn)}{runsOld ? " old" : ""}</span>}
+        </span>
       </span>
       <span className="lane-meta">
         {lane.module && (

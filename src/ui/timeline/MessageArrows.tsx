@@ -1,8 +1,8 @@
 /**
  * The message view: each message sent in the visible window, as an arrow from the sender's lane
- * to the receiver's at the moment it was sent (a sequence chart laid on the timeline). A message
- * no process sent (a `send_after` timer's, an EXIT or DOWN the runtime turned a signal into)
- * arrives as a short dashed arrow from above.
+ * to the receiver's at the moment it was sent (a sequence chart laid on the timeline). An EXIT or
+ * DOWN comes from the process whose exit made it; a message no process sent (a `send_after`
+ * timer's) arrives as a short dashed arrow from above.
  * A send to oneself is a small loop. A message that reached no mailbox (its receiver was dead,
  * or a late GenServer reply) ends in an ✕ and is dashed. Only the newest arrows in view are drawn; the panel bar
  * says how many more the window holds.
@@ -19,6 +19,8 @@ const LEAN = 7;
 
 type Props = {
   sends: SentMessage[];
+  /** How a pid reads in a tooltip: its lane's name and pid. */
+  nameOf: (pid: string) => string;
   rowOf: Map<string, number>;
   rowHeight: number;
   t0: number;
@@ -47,7 +49,7 @@ function firstAfter(sends: SentMessage[], t: number, strictly: boolean): number 
   return lo;
 }
 
-export function MessageArrows({ sends, rowOf, rowHeight, t0, t1, left, width, height }: Props) {
+export function MessageArrows({ sends, nameOf, rowOf, rowHeight, t0, t1, left, width, height }: Props) {
   const { shown } = messagesInView(sends, t0, t1);
   return (
     <svg className="message-layer" style={{ left, width, height }} width={width} height={height}>
@@ -58,13 +60,14 @@ export function MessageArrows({ sends, rowOf, rowHeight, t0, t1, left, width, he
         const y2 = toRow * rowHeight + LINE_Y;
         const fromRow = rowOf.get(m.from);
         const dropped = m.dropped ? " (dropped: it reached no mailbox)" : "";
-        const title = `${formatT(m.t)} · ${m.from === "system" ? "the runtime" : m.from} → ${m.to}: ${m.msg}${dropped}`;
+        const title = `${formatT(m.t)} · ${m.from === "system" ? "the runtime" : nameOf(m.from)} → ${nameOf(m.to)}: ${m.msg}${dropped}`;
         let d: string;
         let tip: [number, number, number, number];
         let kind: string;
         if (fromRow === undefined) {
-          d = `M${x - 4},${y2 - 14} L${x},${y2 - 3}`;
-          tip = [x, y2 - 3, 4, 11];
+          // Short and just left of the moment, so it does not cover the dot and value drawn there.
+          d = `M${x - 10},${y2 - 9} L${x - 3},${y2 - 2}`;
+          tip = [x - 3, y2 - 2, 7, 7];
           kind = "timer";
         } else if (fromRow === toRow) {
           d = `M${x},${y2 - 3} C${x + 12},${y2 - 17} ${x + 17},${y2 - 2} ${x + 4},${y2 - 2}`;
