@@ -11,7 +11,7 @@ const VERSION = "v1";
 export async function local_loop() {
   while (true) {
     await Process.sleep(1000);
-    log(\`local loop runs \${VERSION}\`);
+    log(\`local runs \${VERSION}\`);
   }
 }
 
@@ -19,7 +19,7 @@ export async function local_loop() {
 // each hop enters the current version.
 export async function hop_loop(): Promise<never> {
   await Process.sleep(1000);
-  log(\`hop loop runs \${VERSION}\`);
+  log(\`hop runs \${VERSION}\`);
   return Me.hop_loop();
 }
 `;
@@ -59,7 +59,7 @@ export const loopsAndPurge: Demo = {
   },
   explanation: {
     watch:
-      "The module-version chip on each row. After the first recompile 'local' shows Loops v1 (old) while 'hop' moves to v2 at its next hop. At the second recompile, 'local' ends with a red 'killed' cap.",
+      "The log labels under each row say which version printed them. After the first recompile 'local' goes on printing v1 (old code) while 'hop' prints v2 from its next hop. At the second recompile, 'local' ends with a red 'killed' badge. The Inspector tab shows the versions a selected process runs.",
     why:
       "A module has at most two versions loaded: current and old. A process that loops with local calls (or a while loop) never leaves the code it started in. Loading a third version must first remove (purge) the oldest one, and a process still running it cannot continue, so it is killed. A call written with the module's name always goes to the current version, so a loop that calls itself that way moves to new code at each turn.",
     beam:

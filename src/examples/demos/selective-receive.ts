@@ -57,7 +57,7 @@ export const selectiveReceive: Demo = {
   },
   explanation: {
     watch:
-      "The inbox row: its log says 'handled [\"urgent\", 2]' before 'handled [\"normal\", 1]', though normal 1 arrived first; later urgent 4 overtakes normal 3.",
+      "The inbox row's log (every line is in the Log tab below): 'handled [\"urgent\", 2]' comes before 'handled [\"normal\", 1]', though normal 1 arrived first; later urgent 4 overtakes normal 3.",
     why:
       "Every process has one mailbox, a queue in arrival order. receive with a pattern scans it from the oldest message and takes the first one that matches; the others stay where they are, in order, for a later receive. A timeout of 0 means 'only if one is already there', which is how a process gives some messages priority.",
     beam:

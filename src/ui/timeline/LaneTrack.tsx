@@ -17,6 +17,8 @@ const DOT_GAP_PX = 7;
 /** Approximate widths of a character in a dot's value (10px mono) and in a badge (10.5px). */
 const VALUE_CHAR_PX = 6.1;
 const BADGE_CHAR_PX = 6.4;
+/** A log label's characters (10.5px sans): a generous average, so a label is never cut short. */
+const LOG_CHAR_PX = 6.4;
 
 export function LaneTrack({ lane, swaps, t0, t1, width, now, hue }: Props) {
   const x = (t: number) => ((t - t0) / (t1 - t0)) * width;
@@ -60,7 +62,9 @@ export function LaneTrack({ lane, swaps, t0, t1, width, now, hue }: Props) {
   const showValues = lane.kind !== "supervisor" && lane.kind !== "dynamic_supervisor";
   for (let i = dots.length - 1; showValues && i >= 0 && items.length < 400; i--) {
     const d = dots[i];
-    const text = clip(d.state, 10);
+    // As long as the room up to the next value allows (at least 10 characters, at most 28).
+    const room = Math.min(width, lastLabelX) - lastHalf - 6 - d.x;
+    const text = clipValue(d.state, Math.max(10, Math.min(28, Math.floor((2 * room) / VALUE_CHAR_PX))));
     const half = (text.length * VALUE_CHAR_PX) / 2;
     if (lastLabelX - d.x < lastHalf + half + 6) continue;
     lastLabelX = d.x;
@@ -108,17 +112,21 @@ export function LaneTrack({ lane, swaps, t0, t1, width, now, hue }: Props) {
   const taken: [number, number][] = badgeSpans.slice();
   if (exitX !== null && reasonPlace === "mid") taken.push(reasonSpan(exitX, reason, reasonLeft));
 
-  // Log labels: greedy from the newest backwards, skipping those that would overlap.
+  // Log labels: greedy from the newest backwards, skipping those that would overlap. A short
+  // label ("…v2") needs less room than a long one, so close lines keep more of theirs.
   let labelRight = Infinity;
   for (let i = lane.labels.length - 1; i >= 0; i--) {
     const l = lane.labels[i];
     if (l.t > t1) continue;
     if (l.t < t0) break;
     const px = x(l.t);
-    if (labelRight - px < LABEL_GAP_PX) continue;
-    if (taken.some(([a, b]) => px < b && px + LABEL_GAP_PX - 6 > a)) continue;
+    const text = shortLabel(l.text, lane.labels[i - 1]?.text);
+    // (+12: the label's left padding and border, and the width of an ellipsis.)
+    const w = Math.min(LABEL_GAP_PX - 6, text.length * LOG_CHAR_PX + 12);
+    if (labelRight - px < w + 6) continue;
+    if (taken.some(([a, b]) => px < b && px + w > a)) continue;
     labelRight = px;
-    items.push(<span key={`l${i}`} className="lane-log" style={{ left: px, maxWidth: LABEL_GAP_PX - 6 }} title={l.text}>{shortLabel(l.text, lane.labels[i - 1]?.text)}</span>);
+    items.push(<span key={`l${i}`} className="lane-log" style={{ left: px, maxWidth: w }} title={l.text}>{text}</span>);
   }
 
   items.push(...badges);
@@ -144,4 +152,14 @@ function reasonSpan(exitX: number | null, reason: string, left: boolean): [numbe
 
 function clip(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+/** A clipped value never ends in part of a number: "{count: 13, …" cut in "13" reads as 1. */
+export function clipValue(s: string, n: number): string {
+  if (s.length <= n) return s;
+  let cut = n - 1;
+  if (/[\d.]/.test(s[cut - 1] ?? "") && /[\d.]/.test(s[cut])) {
+    while (cut > 0 && /[\d.\-]/.test(s[cut - 1])) cut--;
+  }
+  return `${s.slice(0, cut)}…`;
 }

@@ -12,7 +12,7 @@ import { treeRows } from "../store/tree";
 import { LaneHeader, laneTitle } from "./LaneHeader";
 import { LaneTrack } from "./LaneTrack";
 import { SwapFlags, SwapMarkers } from "./SwapMarkers";
-import { pan, ticks, windowOf, zoom, type TimeView } from "./timeView";
+import { DEFAULT_SPAN, lessonSpan, pan, ticks, windowOf, zoom, type TimeView } from "./timeView";
 import { formatTick, pidHue } from "../format";
 import { seedHint, seedSnippet } from "../../examples/seed";
 import { mentionedPids } from "./mentions";
@@ -42,7 +42,11 @@ export function Timeline() {
   const lesson = useApp((s) => !!s.script?.some((step) => step.say !== undefined));
   const title = useApp((s) => s.title);
   const showMessages = useApp((s) => s.showMessages);
-  const [view, setView] = useState<TimeView>({ span: 15_000, end: 15_000, follow: true });
+  const [view, setView] = useState<TimeView>({ span: DEFAULT_SPAN, end: DEFAULT_SPAN, follow: true });
+  const lessonEnd = useApp((s) => s.lessonEnd);
+  useEffect(() => {
+    if (lessonEnd !== null) setView({ span: lessonSpan(lessonEnd), end: lessonSpan(lessonEnd), follow: true });
+  }, [lessonEnd]);
   const [hideDead, setHideDead] = useState(false);
   const [scrollTop, setScrollTop] = useState(0);
   const [size, setSize] = useState({ width: 800, height: 400 });

@@ -6,6 +6,16 @@ export type TimeView = { span: number; end: number; follow: boolean };
 
 export const MIN_SPAN = 200;
 export const MAX_SPAN = 3_600_000;
+/** The window before anyone zooms: 15 s of virtual time. */
+export const DEFAULT_SPAN = 15_000;
+
+/**
+ * The window for a lesson that ends at `end` (virtual ms): the whole story and a little room,
+ * so a short lesson is not squeezed into the left third of a 15 s axis.
+ */
+export function lessonSpan(end: number): number {
+  return Math.min(60_000, Math.max(3000, Math.ceil((end * 1.08) / 500) * 500));
+}
 
 export function windowOf(view: TimeView, now: number): { t0: number; t1: number } {
   if (view.follow) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mentionedPids } from "./mentions";
 import { shortLabel } from "./labels";
+import { lessonSpan, windowOf } from "./timeView";
 import type { Lane } from "../store/model";
 
 const lane = (pid: string, extra: Partial<Lane>): Lane => ({
@@ -37,5 +38,17 @@ describe("shortLabel", () => {
     expect(shortLabel("short", "shorter")).toBe("short");
     expect(shortLabel("completely different text", "hop loop runs v1")).toBe("completely different text");
     expect(shortLabel("same line every time", "same line every time")).toBe("same line every time");
+  });
+});
+
+describe("lessonSpan", () => {
+  it("fits a lesson's whole story with a little room, in half seconds, within 3 s to 60 s", () => {
+    expect(lessonSpan(4200)).toBe(5000);
+    expect(lessonSpan(11_500)).toBe(12_500);
+    expect(lessonSpan(1000)).toBe(3000);
+    expect(lessonSpan(600_000)).toBe(60_000);
+    const { t0, t1 } = windowOf({ span: lessonSpan(4200), end: 0, follow: true }, 4200);
+    expect(t0).toBeLessThanOrEqual(0);
+    expect(t1).toBeGreaterThanOrEqual(4200);
   });
 });
