@@ -43,8 +43,6 @@ export class Proc {
   /** Active call aliases: a reply to an inactive one (a late reply) is dropped. */
   aliases: Set<Ref> | null = null;
   behaviour: BehaviourInfo | null = null;
-  /** Messages it sends or gets are not traced (the shell while it runs a lesson's check). */
-  quiet = false;
   exitReason: unknown = undefined;
 
   constructor(

@@ -163,13 +163,13 @@ export class Runtime {
     } else throw new Error(`badarg: send needs a pid or a registered name, got ${inspect(dest)}`);
     // (Numbers, strings and atoms are the usual messages, and need no copy.)
     if (target) this.deliver(target, typeof msg === "object" && msg !== null ? copyTerm(msg) : msg);
-    else if (this.sendSink !== null && !this.current?.quiet) this.traceSend(dest as Pid, msg, true);
+    else if (this.sendSink !== null) this.traceSend(dest as Pid, msg, true);
     return msg;
   }
 
   /** Puts an already-copied message from the running process (or a timer) in `target`'s mailbox. */
   deliver(target: Proc, msg: unknown): void {
-    if (this.sendSink !== null && !target.quiet && !this.current?.quiet) this.traceSend(target.pid, msg, !target.alive);
+    if (this.sendSink !== null) this.traceSend(target.pid, msg, !target.alive);
     this.put(target, msg);
   }
 
@@ -204,7 +204,7 @@ export class Runtime {
 
   /** A message sent but thrown away (a late GenServer reply, or one to a dead caller): traced, never delivered. */
   traceDropped(to: Pid, msg: unknown): void {
-    if (this.sendSink !== null && !(to.proc as Proc | null)?.quiet) this.traceSend(to, msg, true);
+    if (this.sendSink !== null) this.traceSend(to, msg, true);
   }
 
   /** Takes the oldest message that matches the token's `match`, or NO_MATCH. */

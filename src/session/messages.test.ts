@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Harness, runSnippet } from "./testing";
+import { runSnippet } from "./testing";
 
 const pingPong = {
   "Main.ts": `
@@ -83,23 +83,5 @@ describe("send events (the message view)", () => {
       [worker, "#PID<0.102.0>", '["EXIT"'],
       [worker, "#PID<0.103.0>", '["DOWN"'],
     ]);
-  });
-
-  it("leave out a lesson check's own calls: they are the lesson's machinery, not its story", async () => {
-    const files = {
-      "Main.ts": `
-        import { GenServer } from "otp";
-        export function init() { return ["ok", 7]; }
-        export function handle_call(_m: unknown, _f: unknown, s: number) { return ["reply", s, s]; }
-        export async function start() { await GenServer.start(__MODULE__, null, { name: "srv" }); }`,
-    };
-    const h = new Harness(files, { traceSends: true });
-    h.started = await h.session.start({ files, main: "Main", checks: [{ at: 50, eval: 'sys.get_state("srv")', equals: 7, say: "state is 7" }] });
-    await h.advanceTo(100);
-    expect(h.of("check")).toMatchObject([{ ok: true }]);
-    await h.session.evaluate('GenServer.call("srv", "hi")');
-    await h.advanceBy(10);
-    // Only the console's call shows: the request and the reply.
-    expect(h.of("send").filter((e) => e.t >= 50).map((e) => e.msg.slice(0, 10))).toEqual(['["$gen_cal', '["$reply",']);
   });
 });

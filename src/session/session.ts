@@ -36,7 +36,7 @@ export type SessionOptions = {
   runawayMs?: number;
 };
 
-type JobOptions = Pick<ShellJob, "print" | "quiet">;
+type JobOptions = Pick<ShellJob, "print">;
 
 export class Session {
   private rt!: Runtime;
@@ -207,8 +207,7 @@ export class Session {
   }
 
   private async runCheck(index: number, check: Check): Promise<void> {
-    // A check is the lesson's machinery, not its story: its messages are not traced.
-    await this.evalInShell(check.eval, { print: false, quiet: true }, (outcome) => {
+    await this.evalInShell(check.eval, { print: false }, (outcome) => {
       const got = outcome.ok ? asJson(outcome.value) : describeError(outcome.error);
       const event = {
         t: this.rt.now, type: "check" as const, index, say: check.say,

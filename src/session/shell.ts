@@ -13,8 +13,6 @@ import { isUnwinding } from "../runtime/unwind";
 export type ShellJob = {
   run: () => unknown;
   print: boolean;
-  /** The shell's messages during the job are not traced (a lesson check's calls). */
-  quiet?: boolean;
   /** Told the job's outcome (a lesson check compares it). */
   done?: (outcome: { ok: true; value: unknown } | { ok: false; error: unknown }) => void;
 };
@@ -26,7 +24,6 @@ export function spawnShell(rt: Runtime, log: (text: string) => void): Proc {
     for (;;) {
       const msg = (yield new ReceiveToken((m) => Array.isArray(m) && m[0] === JOB, undefined)) as [string, ShellJob];
       const job = msg[1];
-      shell.quiet = !!job.quiet;
       try {
         let result = job.run();
         if (isActivation(result)) result = yield result;
@@ -36,13 +33,10 @@ export function spawnShell(rt: Runtime, log: (text: string) => void): Proc {
         if (isUnwinding(err)) throw err;
         log(describeError(err));
         job.done?.({ ok: false, error: err });
-      } finally {
-        shell.quiet = false;
       }
     }
   }
-  const shell = rt.spawn(() => new Activation(loop as never, null, [], null), { kind: "shell", module: null, parent: null });
-  return shell;
+  return rt.spawn(() => new Activation(loop as never, null, [], null), { kind: "shell", module: null, parent: null });
 }
 
 /** Hands a job to the shell without copying it (it holds a function). */

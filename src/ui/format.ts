@@ -41,5 +41,9 @@ export function stripQuotes(s: string): string {
 /** A raised error reads as its message: `[%Error{message: "boom"}, …]` → `Error: boom`. */
 export function readableReason(reason: string): string {
   const m = /^\[?%([\w.]+)\{message: "((?:[^"\\]|\\.)*)"/.exec(reason);
-  return m ? `${m[1]}: ${m[2]}` : reason;
+  if (m) return `${m[1]}: ${m[2]}`;
+  // A failed call's exit, ["timeout", ["GenServer", "call", [args]]]: what failed first, as Elixir's "exited in: …".
+  const call = /^\["(\w+)", \["(GenServer|sys|Supervisor|DynamicSupervisor)", "(\w+)", \[(.*)\]\]\]$/.exec(reason);
+  if (call) return `${call[1]} in ${call[2]}.${call[3]}(${call[4]})`;
+  return reason;
 }
