@@ -7,7 +7,8 @@
  * or a late GenServer reply) ends in an ✕ and is dashed. Only the newest arrows in view are drawn; the panel bar
  * says how many more the window holds.
  */
-import type { SentMessage } from "../store/model";
+import type { Lane, SentMessage } from "../store/model";
+import { laneTitle } from "./LaneHeader";
 import { pidHue } from "../format";
 
 /** Arrows drawn at once: beyond this, a window is unreadable anyway (and the DOM gets heavy). */
@@ -19,8 +20,7 @@ const LEAN = 7;
 
 type Props = {
   sends: SentMessage[];
-  /** How a pid reads in a tooltip: its lane's name and pid. */
-  nameOf: (pid: string) => string;
+  lanes: Map<string, Lane>;
   rowOf: Map<string, number>;
   rowHeight: number;
   t0: number;
@@ -49,7 +49,12 @@ function firstAfter(sends: SentMessage[], t: number, strictly: boolean): number 
   return lo;
 }
 
-export function MessageArrows({ sends, nameOf, rowOf, rowHeight, t0, t1, left, width, height }: Props) {
+export function MessageArrows({ sends, lanes, rowOf, rowHeight, t0, t1, left, width, height }: Props) {
+  const nameOf = (pid: string) => {
+    const lane = lanes.get(pid);
+    const short = pid.replace("#PID", "");
+    return lane ? `${laneTitle(lane)} ${short}` : short;
+  };
   const { shown } = messagesInView(sends, t0, t1);
   return (
     <svg className="message-layer" style={{ left, width, height }} width={width} height={height}>
@@ -75,7 +80,9 @@ export function MessageArrows({ sends, nameOf, rowOf, rowHeight, t0, t1, left, w
           kind = "self";
         } else {
           const y1 = fromRow * rowHeight + LINE_Y;
-          const end = y2 + (y2 > y1 ? -3 : 3);
+          // To a row that has ended: the cross goes under its line, clear of the exit reason there.
+          const ended = (lanes.get(m.to)?.exitedAt ?? Infinity) <= m.t;
+          const end = ended ? y2 + 11 : y2 + (y2 > y1 ? -3 : 3);
           d = `M${x},${y1} L${x + LEAN},${end}`;
           tip = [x + LEAN, end, LEAN, end - y1];
           kind = "between";

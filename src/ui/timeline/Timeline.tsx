@@ -6,10 +6,9 @@
  */
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useModel, useTimelineVersion } from "../store/timelineStore";
-import type { Model } from "../store/model";
 import { appStore, useApp } from "../store/appStore";
 import { treeRows } from "../store/tree";
-import { LaneHeader, laneTitle } from "./LaneHeader";
+import { LaneHeader } from "./LaneHeader";
 import { LaneTrack } from "./LaneTrack";
 import { SwapFlags, SwapMarkers } from "./SwapMarkers";
 import { DEFAULT_SPAN, lessonSpan, pan, ticks, windowOf, zoom, type TimeView } from "./timeView";
@@ -25,13 +24,6 @@ const OVERSCAN = 6;
 /** The lane header's width: narrower in a small widget, so the time track keeps most of the room. */
 function headWidth(total: number): number {
   return total < 620 ? 178 : total < 900 ? 236 : 300;
-}
-
-/** "counter <0.102.0>": a pid as a person reads it, with its lane's name. */
-function nameOf(model: Model, pid: string): string {
-  const lane = model.lanes.get(pid);
-  const short = pid.replace("#PID", "");
-  return lane ? `${laneTitle(lane)} ${short}` : short;
 }
 
 export function Timeline() {
@@ -133,7 +125,7 @@ export function Timeline() {
         <div className="lanes-inner" style={{ height: rows.length * ROW_H }}>
           <SwapMarkers swaps={model.swaps} t0={t0} t1={t1} left={HEAD_W} width={width} top={scrollTop} height={size.height} focusT={caption?.t} />
           {showMessages && (
-            <MessageArrows sends={model.sends} nameOf={(pid) => nameOf(model, pid)} rowOf={rowOf} rowHeight={ROW_H} t0={t0} t1={t1} left={HEAD_W} width={width} height={rows.length * ROW_H} />
+            <MessageArrows sends={model.sends} lanes={model.lanes} rowOf={rowOf} rowHeight={ROW_H} t0={t0} t1={t1} left={HEAD_W} width={width} height={rows.length * ROW_H} />
           )}
           {rows.slice(first, last).map(({ lane, depth }, i) => {
             const hue = pidHue(lane.pid);
