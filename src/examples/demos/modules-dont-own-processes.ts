@@ -54,13 +54,13 @@ export const modulesDontOwnProcesses: Demo = {
         at: 2500,
         patch: [{ file: "Fmt.ts", find: '"count " + n', replace: '"count " + n + " (Fmt v2)"' }],
         action: "recompile",
-        say: "Recompile Fmt only (a marker crosses both rows): a and b both print '(Fmt v2)' now. Same pids: nobody restarted.",
+        say: "Recompile Fmt only (a marker crosses both rows): from their next tick, a and b both print '(Fmt v2)'. Same pids: nobody restarted.",
       },
       {
         at: 4500,
         patch: [{ file: "Counter.ts", find: "s.n + s.step", replace: "s.n + 2 * s.step" }],
         action: "recompile",
-        say: "Recompile Counter to double the step: both rows switch at once, each from its own count: a 4 → 6, b 400 → 600.",
+        say: "Recompile Counter to double the step: at their next tick both rows switch, each from its own count: a 4 → 6, b 400 → 600.",
       },
     ],
     checks: [

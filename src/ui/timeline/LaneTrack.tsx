@@ -19,6 +19,8 @@ const VALUE_CHAR_PX = 6.1;
 const BADGE_CHAR_PX = 6.4;
 /** A log label's characters (10.5px sans): a generous average, so a label is never cut short. */
 const LOG_CHAR_PX = 6.4;
+/** Room right of an end cap below which its exit reason goes to the left instead (about 10 characters). */
+const REASON_MIN_PX = 64;
 
 export function LaneTrack({ lane, swaps, t0, t1, width, now, hue }: Props) {
   const x = (t: number) => ((t - t0) / (t1 - t0)) * width;
@@ -69,7 +71,9 @@ export function LaneTrack({ lane, swaps, t0, t1, width, now, hue }: Props) {
     if (lastLabelX - d.x < lastHalf + half + 6) continue;
     lastLabelX = d.x;
     lastHalf = half;
-    items.push(<span key={`v${d.t}-${d.x}`} className="dot-value mono" style={{ left: d.x }}>{text}</span>);
+    // Centred on its dot, but kept inside the track (a value at t = 0 would lose its first half).
+    const centre = Math.max(half, Math.min(width - half, d.x));
+    items.push(<span key={`v${d.t}-${d.x}`} className="dot-value mono" style={{ left: centre }}>{text}</span>);
   }
 
   // The exit's end cap, and the swap badges: a badge and the exit reason must not cover each
@@ -79,7 +83,8 @@ export function LaneTrack({ lane, swaps, t0, t1, width, now, hue }: Props) {
   // room there; the cap's tooltip always has it in full.
   const fullReason = readableReason(stripQuotes(lane.reason ?? ""));
   const roomRight = exitX === null ? 0 : width - exitX - 12;
-  const reasonLeft = exitX !== null && fullReason.length * BADGE_CHAR_PX > roomRight && exitX - 12 > roomRight;
+  // Left of the cap only when the right has almost no room: on the left it covers the row's own life.
+  const reasonLeft = exitX !== null && roomRight < REASON_MIN_PX && fullReason.length * BADGE_CHAR_PX > roomRight && exitX - 12 > roomRight;
   const room = reasonLeft ? exitX! - 12 : roomRight;
   const reason = clip(fullReason, Math.max(6, Math.min(40, Math.floor(room / BADGE_CHAR_PX))));
   let reasonPlace: "mid" | "high" | "none" = "mid";

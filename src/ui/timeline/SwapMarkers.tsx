@@ -43,6 +43,11 @@ export function SwapFlags({ swaps, t0, t1, width }: FlagProps) {
           const shortFit = placeFor(short);
           if (shortFit.free >= 0 || shortFit.labelWidth < fit.labelWidth) [label, fit] = [short, shortFit];
         }
+        // Still no free line: the action alone ("restart") rather than cover an earlier label.
+        if (fit.free < 0 && swap.action) {
+          const bare = placeFor(swap.action);
+          if (bare.free >= 0) [label, fit] = [swap.action, bare];
+        }
         const { labelWidth, place, from } = fit;
         // Crowded markers: a label that would overlap the one before goes on the second line (or,
         // if both are taken, on the line that ends first).
