@@ -13,6 +13,8 @@ import { shortLabel } from "./labels";
 type Props = { lane: Lane; swaps: Swap[]; t0: number; t1: number; width: number; now: number; hue: number };
 
 const LABEL_GAP_PX = 96;
+/** The widest a log label gets when nothing follows it closely. */
+const LABEL_MAX_PX = 220;
 const DOT_GAP_PX = 7;
 /** Approximate widths of a character in a dot's value (10px mono) and in a badge (10.5px). */
 const VALUE_CHAR_PX = 6.1;
@@ -127,8 +129,13 @@ export function LaneTrack({ lane, swaps, t0, t1, width, now, hue }: Props) {
     const px = x(l.t);
     const text = shortLabel(l.text, lane.labels[i - 1]?.text);
     // (+12: the label's left padding and border, and the width of an ellipsis.)
-    const w = Math.min(LABEL_GAP_PX - 6, text.length * LOG_CHAR_PX + 12);
-    if (labelRight - px < w + 6) continue;
+    const full = text.length * LOG_CHAR_PX + 12;
+    const usual = Math.min(LABEL_GAP_PX - 6, full);
+    const gap = labelRight - px - 6;
+    if (gap < usual) continue;
+    // Wider than usual, up to its whole text, where the room before the next label (and the
+    // track's end) allows: a lone line is read whole.
+    const w = Math.max(usual, Math.min(full, gap, width - px - 2, LABEL_MAX_PX));
     if (taken.some(([a, b]) => px < b && px + w > a)) continue;
     labelRight = px;
     items.push(<span key={`l${i}`} className="lane-log" style={{ left: px, maxWidth: w }} title={l.text}>{text}</span>);
