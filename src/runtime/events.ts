@@ -32,6 +32,11 @@ export type CompileErrorEvent = { t: number; type: "compile_error"; file: string
 export type SayEvent = { t: number; type: "say"; text: string };
 /** Which module version a process now runs in (for the "runs Counter v1 (old)" chip). */
 export type BehaviourEvent = { t: number; type: "behaviour"; pid: Printed; behaviour: "gen_server" | "supervisor" | "dynamic_supervisor"; module: string; supervisor?: Printed };
+/**
+ * A plain process's outermost code is now in this module version (`vsn` as people read it: the
+ * declared vsn, else the load order): it started there, or its loop tail-called into new code.
+ */
+export type RunsEvent = { t: number; type: "runs"; pid: Printed; module: string; vsn: string };
 /** Something the runtime wants the user to know about their code (not a crash), like an async call never awaited. */
 export type WarningEvent = { t: number; type: "warning"; pid: Printed; text: string };
 /** A lesson check (a snippet's `checks`): the expression's value at `at`, compared with `equals`. */
@@ -42,7 +47,7 @@ export type ActionEvent = { t: number; type: "action"; action: "recompile" | "up
 export type TraceEvent =
   | SpawnEvent | ExitEvent | LogEvent | StateEvent | SendEvent | LinkEvent | MonitorEvent | DownEvent
   | RegisterEvent | LoadEvent | PurgeEvent | CodeChangeEvent | SuspendEvent | CompileErrorEvent | SayEvent
-  | BehaviourEvent | ActionEvent | CheckEvent | WarningEvent;
+  | BehaviourEvent | RunsEvent | ActionEvent | CheckEvent | WarningEvent;
 
 export type TraceEventType = TraceEvent["type"];
 

@@ -4,6 +4,7 @@
  * an idle process costs a few hundred bytes.
  */
 import type { Activation, ReceiveToken } from "./activation";
+import type { ModuleVersion } from "./codeServer";
 import type { ProcessKind } from "./events";
 import { Mailbox } from "./mailbox";
 import type { Pid, Ref } from "./terms";
@@ -43,6 +44,8 @@ export class Proc {
   /** Active call aliases: a reply to an inactive one (a late reply) is dropped. */
   aliases: Set<Ref> | null = null;
   behaviour: BehaviourInfo | null = null;
+  /** The module version of its outermost frame, as last reported in a `runs` event. */
+  rootVersion: ModuleVersion | null = null;
   exitReason: unknown = undefined;
 
   constructor(

@@ -359,6 +359,7 @@ export class Runtime {
         }
         if (isActivation(result)) {
           p.top = result;
+          if (result.version !== p.rootVersion) this.noteRoot(p, result);
           value = undefined;
           isThrow = false;
           continue;
@@ -390,6 +391,7 @@ export class Runtime {
           // A tail call: the callee takes over the caller's continuation; no frame is left.
           result.parent = act.parent;
           p.top = result;
+          if (result.parent === null && result.version !== p.rootVersion) this.noteRoot(p, result);
           value = undefined;
           continue;
         }
@@ -444,6 +446,17 @@ export class Runtime {
         return;
       }
     }
+  }
+
+  /**
+   * A plain process's outermost code is in another module version: it started, or its loop
+   * tail-called into new code (`return Me.loop()`). The timeline's version chip follows it.
+   */
+  private noteRoot(p: Proc, root: Activation): void {
+    const v = root.version;
+    if (v === null || p.kind !== "process") return;
+    p.rootVersion = v;
+    if (this.sink) this.emit({ t: this.now, type: "runs", pid: p.pid.text, module: v.module, vsn: v.short });
   }
 
   /** The process's own code finished (returned or threw): it ends, with nothing left to unwind. */

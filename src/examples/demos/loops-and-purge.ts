@@ -59,7 +59,7 @@ export const loopsAndPurge: Demo = {
   },
   explanation: {
     watch:
-      "The log labels under each row say which version printed them. After the first recompile 'local' goes on printing v1 (old code) while 'hop' prints v2 from its next hop. At the second recompile, 'local' ends with a red 'killed' badge. The Inspector tab shows the versions a selected process runs.",
+      "Each row's header names the version its loop runs, and the log labels under it say which version printed them. After the first recompile 'local' goes on in v1 (marked old) while 'hop' moves to v2 at its next hop. At the second recompile, 'local' ends with a red 'killed' badge.",
     why:
       "A module has at most two versions loaded: current and old. A process that loops with local calls (or a while loop) never leaves the code it started in. Loading a third version must first remove (purge) the oldest one, and a process still running it cannot continue, so it is killed. A call written with the module's name always goes to the current version, so a loop that calls itself that way moves to new code at each turn.",
     beam:

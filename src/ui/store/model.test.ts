@@ -82,4 +82,16 @@ describe("the timeline model", () => {
     expect(m.sends.at(-1)).toEqual({ t: MAX_SENDS * 1.2 - 1, from: "#PID<0.100.0>", to: "system", msg: String(MAX_SENDS * 1.2 - 1) });
     expect(m.sends[0].t).toBe(m.sendsDropped);
   });
+
+  it("gives a plain process the module version its loop runs in, from runs events", () => {
+    const m = emptyModel();
+    applyEvents(m, [
+      { t: 0, type: "load", module: "Loops", vsn: "h1", previous: null, label: "1" },
+      { t: 0, type: "spawn", pid: "#PID<0.101.0>", parent: null },
+      { t: 0, type: "runs", pid: "#PID<0.101.0>", module: "Loops", vsn: "1" },
+    ]);
+    expect(m.lanes.get("#PID<0.101.0>")).toMatchObject({ module: "Loops", vsn: "1" });
+    applyEvents(m, [{ t: 2000, type: "runs", pid: "#PID<0.101.0>", module: "Loops", vsn: "2" }]);
+    expect(m.lanes.get("#PID<0.101.0>")!.vsn).toBe("2");
+  });
 });

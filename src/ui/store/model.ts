@@ -118,6 +118,14 @@ export function applyEvent(m: Model, e: TraceEvent): void {
       }
       return;
     }
+    case "runs": {
+      // A plain process's loop entered a module version: its chip shows it (and "old" once replaced).
+      const lane = m.lanes.get(e.pid);
+      if (!lane) return;
+      lane.module = e.module;
+      lane.vsn = e.vsn;
+      return;
+    }
     case "register": {
       const lane = m.lanes.get(e.pid);
       if (lane) lane.name = e.name;
@@ -252,6 +260,8 @@ export function reportFor(swap: Swap, lane: Lane): SwapReport | undefined {
   const explicit = swap.reports.get(lane.pid);
   if (explicit) return explicit;
   if (lane.spawnedAt >= swap.t || (lane.exitedAt !== undefined && lane.exitedAt < swap.t)) return undefined;
+  // "kept" is about state: a plain process has none to show (its version chip tells the story).
+  if (lane.kind === "process") return undefined;
   if (lane.module && swap.modules.some((x) => x.module === lane.module)) {
     const state = stateAt(lane, swap.t);
     return { kind: "kept", detail: state !== undefined ? state : undefined };
