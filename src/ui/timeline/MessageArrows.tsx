@@ -70,7 +70,8 @@ export function MessageArrows({ sends, lanes, rowOf, rowHeight, t0, t1, left, wi
         let tip: [number, number, number, number];
         let kind: string;
         if (fromRow === undefined) {
-          // Short and just left of the moment, so it does not cover the dot and value drawn there.
+          // From no process (a timer), or from a row not shown (hidden once exited): a stub from
+          // above, short and just left of the moment, so it does not cover the dot drawn there.
           d = `M${x - 10},${y2 - 9} L${x - 3},${y2 - 2}`;
           tip = [x - 3, y2 - 2, 7, 7];
           kind = "timer";
