@@ -15,6 +15,9 @@ export const chromiumArgs = [
   "--no-first-run",
 ];
 
+/** E2E_PORT lets several checkouts on one machine run their suites side by side. */
+const port = Number(process.env.E2E_PORT ?? 4173);
+
 export default defineConfig({
   testDir: "e2e",
   testMatch: /.*\.spec\.ts$/,
@@ -26,15 +29,15 @@ export default defineConfig({
   // `npm test` asks for a JSON report too (PLAYWRIGHT_JSON_OUTPUT_NAME) to count results in its summary line.
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
   use: {
-    baseURL: "http://localhost:4173",
+    baseURL: `http://localhost:${port}`,
     viewport: { width: 1280, height: 800 },
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs },
     trace: "off",
     screenshot: "only-on-failure",
   },
   webServer: {
-    command: "npx vite preview --port 4173 --strictPort",
-    url: "http://localhost:4173",
+    command: `npx vite preview --port ${port} --strictPort`,
+    url: `http://localhost:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,
   },

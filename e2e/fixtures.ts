@@ -5,7 +5,7 @@
  */
 import { expect, type BrowserContext, type Page } from "@playwright/test";
 
-export const ORIGIN = "http://localhost:4173";
+export const ORIGIN = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
 
 /** Collects every request to another origin; assert it stays empty. */
 export function watchOrigin(context: BrowserContext): string[] {

@@ -6,7 +6,7 @@ import { test, expect } from "@playwright/test";
 import { decodeSharePayload, encodeSharePayload } from "../src/share/shareUrl";
 import type { Snippet } from "../src/share/snippetTypes";
 import { seedSnippet } from "../src/examples/seed";
-import { clearStorage, getFile, openApp, row, watchOrigin } from "./fixtures";
+import { ORIGIN, clearStorage, getFile, openApp, row, watchOrigin } from "./fixtures";
 
 const scripted: Snippet = {
   title: "Counter survives recompile (scripted)",
@@ -33,7 +33,7 @@ test("a share link round-trips all files and the script", async ({ page, context
   await context.grantPermissions(["clipboard-read", "clipboard-write"]).catch(() => undefined);
   await page.getByTestId("share").click();
   const url = await page.getByTestId("share-url").inputValue();
-  expect(url.startsWith("http://localhost:4173/#v1/")).toBe(true);
+  expect(url.startsWith(`${ORIGIN}/#v1/`)).toBe(true);
   const decoded = await decodeSharePayload(url.slice(url.indexOf("#v1/") + 4));
   expect(decoded.ok).toBe(true);
   if (!decoded.ok) return;
@@ -42,7 +42,7 @@ test("a share link round-trips all files and the script", async ({ page, context
   expect(decoded.snippet.main).toBe("Main");
 
   // Opening it again gives the same editor.
-  await openApp(page, url.slice("http://localhost:4173".length));
+  await openApp(page, url.slice(ORIGIN.length));
   expect(await getFile(page, "Notes.ts")).toBe(scripted.files["Notes.ts"]);
   expect(outside).toEqual([]);
   await clearStorage(page);

@@ -19,7 +19,7 @@ function snippetFile(name: string, content: string): string {
   return path;
 }
 
-/** The counter_recompile conformance scenario (shared/conformance/counter_recompile/snippet.json). */
+/** The counter_recompile conformance scenario (conformance/typescript/counter_recompile/snippet.json). */
 const COUNTER_RECOMPILE = {
   "title": "Recompile keeps the pid and the state; the next callback runs the new code",
   "files": {

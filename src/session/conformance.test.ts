@@ -1,5 +1,5 @@
 /**
- * Runs every scenario of ../shared/conformance (what the real BEAM did) through a Session and
+ * Runs every scenario of conformance/typescript (recorded from the real BEAM) through a Session and
  * compares its log lines with expected.json, as that folder's README says: pids numbered by
  * first appearance, `/…/` lines as regular expressions over the whole line.
  */
@@ -11,7 +11,7 @@ import type { TraceEvent } from "../runtime/events";
 import { parseSnippet } from "../share/snippet";
 import { Session } from "./session";
 
-const ROOT = join(__dirname, "../../../shared/conformance");
+const ROOT = join(__dirname, "../../conformance/typescript");
 const scenarios = existsSync(ROOT)
   ? readdirSync(ROOT).filter((name) => existsSync(join(ROOT, name, "snippet.json"))).sort()
   : [];
@@ -31,7 +31,7 @@ export function matches(line: string, want: string): boolean {
   return regex ? new RegExp(`^(?:${want.slice(1, -1)})$`).test(line) : line === want;
 }
 
-describe("conformance with the BEAM (../shared/conformance)", () => {
+describe("conformance with the BEAM (conformance/typescript)", () => {
   it("finds the scenarios beside the project", () => {
     expect(scenarios.length, `no scenarios found in ${ROOT}`).toBeGreaterThanOrEqual(7);
   });

@@ -53,7 +53,7 @@ describe("parseSnippet", () => {
   });
 
   it("parses every conformance snippet as valid", () => {
-    const dir = fileURLToPath(new URL("../../../shared/conformance/", import.meta.url));
+    const dir = fileURLToPath(new URL("../../conformance/typescript/", import.meta.url));
     const names = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
     expect(names.length).toBe(7);
     for (const name of names) {
