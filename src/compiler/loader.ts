@@ -9,6 +9,7 @@ import type { OtpApi } from "../runtime/api";
 import type { LoadReport, ModuleVersion } from "../runtime/codeServer";
 import type { StackFrame } from "../runtime/events";
 import type { Runtime } from "../runtime/runtime";
+import { BadFunctionError } from "../runtime/terms";
 import type { CompiledModule } from "./compile";
 import { lookup } from "./sourceMap";
 
@@ -52,7 +53,7 @@ export class ModuleLoader {
     return {
       __async: asyncHelperFor(version),
       __toESM: (m: unknown) => m,
-      __budget: () => rt.budget(),
+      __budget: version ? budgetIn(rt, version) : () => rt.budget(),
       __rethrow: (e: unknown) => rt.rethrowUnwind(e),
       __killing: () => rt.unwinding,
       console: this.console,
@@ -113,4 +114,17 @@ export class ModuleLoader {
     }
     return frames;
   }
+}
+
+/**
+ * The budget check at every function entry of one module version, which also stands for the
+ * BEAM's `badfun`: once a version is purged, the processes that ran it are dead and the live
+ * namespace points elsewhere, so its code can only be entered through a fun kept from it. As
+ * calling such a fun does on the BEAM, entering it raises BadFunctionError (SPEC §4).
+ */
+function budgetIn(rt: Runtime, version: ModuleVersion): () => void {
+  return () => {
+    if (version.status === "purged" && !rt.unwinding) throw new BadFunctionError(version.label);
+    rt.budget();
+  };
 }

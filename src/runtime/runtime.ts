@@ -548,10 +548,18 @@ export class Runtime {
 
   // ── exits and signals ──────────────────────────────────────────────────────────────────
 
-  /** A thrown error ends the process: its reason is the error and the mapped stack. */
+  /**
+   * A thrown error ends the process: its reason is the error and the mapped stack. A thrown
+   * value that is not an Error is Erlang's throw, uncaught: the reason is [["nocatch", value],
+   * stack] (a bare value carries no stack to map).
+   */
   crash(p: Proc, err: unknown): void {
     if (err instanceof ExitError) {
       this.exit(p, err.reason);
+      return;
+    }
+    if (!(err instanceof Error)) {
+      this.exit(p, [["nocatch", err], new Stacktrace([])]);
       return;
     }
     const frames = this.mapStack(err);

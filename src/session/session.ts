@@ -271,7 +271,9 @@ export class Session {
         return;
       }
       files = edited.files;
-      if (!step.action) this.files = files;
+      // As typing in the editor: the text changes whether or not the action after it compiles,
+      // so a later step's patch applies to this text (SPEC §5).
+      this.files = files;
     }
     if (step.action === "recompile") await this.recompile(files);
     else if (step.action === "upgrade") await this.upgrade(files, step.extra);

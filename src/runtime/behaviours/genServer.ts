@@ -22,7 +22,7 @@ import { Activation, isActivation, ReceiveToken, internal } from "../activation"
 import { MODULE_NAME } from "../codeServer";
 import type { Proc } from "../process";
 import type { Runtime } from "../runtime";
-import { ExitError, Pid, Ref, Stacktrace, TIMEOUT, inspect } from "../terms";
+import { ErlangError, ExitError, Pid, Ref, Stacktrace, TIMEOUT, inspect, sameTerm } from "../terms";
 import { isUnwinding } from "../unwind";
 
 export type Callbacks = Record<string, unknown>;
@@ -50,13 +50,21 @@ export function createGenServer(rt: Runtime) {
     throw new Error(`GenServer needs a module name, got ${inspect(module)}`);
   }
 
-  /** The exit reason a thrown value stands for: an ExitError's reason, else [error, stack]. */
+  /**
+   * The exit reason a thrown value stands for: an ExitError's reason, an error's
+   * [error, stack], or for any other thrown value (Erlang's throw) [["nocatch", value], stack].
+   */
   function reasonOf(err: unknown): unknown {
     if (err instanceof ExitError) return err.reason;
+    if (!(err instanceof Error)) return [["nocatch", err], new Stacktrace([])];
     return [err, new Stacktrace(rt.mapStack(err))];
   }
 
-  /** Calls a callback; its result if it returns, or a thrown value turned into an exit reason. */
+  /**
+   * Calls a callback; its result if it returns, or a thrown error turned into an exit reason.
+   * A thrown value that is not an Error is Erlang's throw: gen_server's try_dispatch catches it
+   * and takes it as the callback's return value (`throw ["reply", r, s]` replies).
+   */
   function* invoke(callbacks: Callbacks, name: string, args: unknown[]): Generator<unknown, { ok: true; value: unknown } | { ok: false; reason: unknown }, unknown> {
     try {
       const fn = callbacks[name] as (...a: unknown[]) => unknown;
@@ -67,6 +75,7 @@ export function createGenServer(rt: Runtime) {
       return { ok: true, value };
     } catch (err) {
       if (isUnwinding(err)) throw err;
+      if (!(err instanceof Error)) return { ok: true, value: err };
       return { ok: false, reason: reasonOf(err) };
     }
   }
@@ -128,12 +137,17 @@ export function createGenServer(rt: Runtime) {
     throw new ExitError(reason);
   }
 
-  /** Runs `terminate` (when exported) and ends the process with `reason`. */
-  function* stop(me: Proc, callbacks: Callbacks, reason: unknown, state: unknown): Generator<unknown, never, unknown> {
+  /**
+   * Runs `terminate` (when exported) and ends the process with `reason`. A pending reply (a
+   * handle_call that returned ["stop", reason, reply, s]) goes out after terminate, whether or
+   * not terminate crashed, as gen_server's `try terminate(…) after reply(From, Reply) end`.
+   */
+  function* stop(me: Proc, callbacks: Callbacks, reason: unknown, state: unknown, pending?: { from: From; value: unknown }): Generator<unknown, never, unknown> {
     if (has(callbacks, "terminate")) {
       const r = yield* invoke(callbacks, "terminate", [reason, state]);
+      if (pending) reply(pending.from, pending.value);
       if (!r.ok) exitWith(r.reason);
-    }
+    } else if (pending) reply(pending.from, pending.value);
     exitWith(reason);
   }
 
@@ -202,8 +216,7 @@ export function createGenServer(rt: Runtime) {
       }
       if (outcome.kind === "stop") {
         noteState(me, outcome.state);
-        if (outcome.reply) reply(outcome.reply.from, outcome.reply.value);
-        yield* stop(me, callbacks, outcome.reason, outcome.state);
+        yield* stop(me, callbacks, outcome.reason, outcome.state, outcome.reply);
       } else {
         state = outcome.state;
         timeout = outcome.timeout;
@@ -261,7 +274,9 @@ export function createGenServer(rt: Runtime) {
         answer(state);
       } catch (err) {
         if (isUnwinding(err)) throw err;
-        answer(["$sys_error", reasonOf(err)]);
+        // sys.erl's do_replace_state: the caller raises {callback_failed, …, {Class, Reason}}.
+        const failure = err instanceof ExitError ? ["exit", err.reason] : err instanceof Error ? ["error", err] : ["throw", err];
+        answer(["$sys_error", ["callback_failed", ["gen_server", "system_replace_state"], failure]]);
       }
     } else if (isTuple(req, "change_code") && req.length === 4) {
       if (!info.suspended) answer(["error", ["unknown_system_msg", req]]);
@@ -354,30 +369,41 @@ export function createGenServer(rt: Runtime) {
       const watch = rt.monitor(me, target.pid);
       yield* request("$system", target.pid, ["terminate", reason], timeout, mfa);
       const down = (yield new ReceiveToken((m) => isTuple(m, "DOWN") && m[1] === watch, undefined)) as unknown[];
-      if (down[4] !== reason) throw new ExitError([down[4], mfa]);
+      // The reason came back copied (it travelled in a message): compare it as OTP matches it.
+      if (!sameTerm(down[4], reason)) throw new ExitError([down[4], mfa]);
       return "ok";
     }, "GenServer.stop"),
   };
 
-  /** sys (sys.erl): requests answered by the behaviour loop. */
-  const sysCall = (req: unknown, fn: string, server: unknown, timeout: unknown, args: unknown[]) =>
-    labelled(`sys.${fn}`, new Activation(
+  /**
+   * How a failed sys call names itself in its exit reason, as sys.erl's mfa/2,3: the request
+   * (an atom, or the whole ["replace_state", fun]) and the arguments as given, the timeout only
+   * when the caller gave one.
+   */
+  function sysMfa(req: unknown, server: unknown, timeout: unknown): unknown[] {
+    const given = timeout === undefined ? [] : [timeout];
+    if (isTuple(req, "change_code")) return ["sys", "change_code", [server, req[1], req[2], req[3], ...given]];
+    return ["sys", req, [server, ...given]];
+  }
+
+  /** sys (sys.erl): requests answered by the behaviour loop; a failed callback raises ErlangError. */
+  const sysCall = (label: string, req: unknown, server: unknown, timeout: unknown) =>
+    labelled(`sys.${label}`, new Activation(
       function* () {
-        const out = yield* request("$system", server, req, timeout, ["sys", fn, args]);
-        if (isTuple(out, "$sys_error")) throw new ExitError([out[1], ["sys", fn, args]]);
+        const out = yield* request("$system", server, req, timeout ?? 5000, sysMfa(req, server, timeout));
+        if (isTuple(out, "$sys_error")) throw new ErlangError(out[1]);
         return out;
       } as never,
       null, [], null,
     ));
   const sys = {
-    get_state: (server: unknown, timeout: unknown = 5000) => sysCall("get_state", "get_state", server, timeout, [server]),
-    replace_state: (server: unknown, fn: unknown, timeout: unknown = 5000) =>
-      sysCall(["replace_state", fn], "replace_state", server, timeout, [server, fn]),
-    suspend: (server: unknown, timeout: unknown = 5000) => sysCall("suspend", "suspend", server, timeout, [server]),
-    resume: (server: unknown, timeout: unknown = 5000) => sysCall("resume", "resume", server, timeout, [server]),
-    change_code: (server: unknown, module: string, oldVsn: unknown, extra: unknown, timeout: unknown = 5000) =>
-      sysCall(["change_code", module, oldVsn, extra], "change_code", server, timeout, [server, module, oldVsn, extra]),
-    get_status: (server: unknown, timeout: unknown = 5000) => sysCall("get_status", "get_status", server, timeout, [server]),
+    get_state: (server: unknown, timeout?: unknown) => sysCall("get_state", "get_state", server, timeout),
+    replace_state: (server: unknown, fn: unknown, timeout?: unknown) => sysCall("replace_state", ["replace_state", fn], server, timeout),
+    suspend: (server: unknown, timeout?: unknown) => sysCall("suspend", "suspend", server, timeout),
+    resume: (server: unknown, timeout?: unknown) => sysCall("resume", "resume", server, timeout),
+    change_code: (server: unknown, module: string, oldVsn: unknown, extra: unknown, timeout?: unknown) =>
+      sysCall("change_code", ["change_code", module, oldVsn, extra], server, timeout),
+    get_status: (server: unknown, timeout?: unknown) => sysCall("get_status", "get_status", server, timeout),
   };
 
   return { api, sys, resolveModule, reasonOf, request };
