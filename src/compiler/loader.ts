@@ -71,10 +71,14 @@ export class ModuleLoader {
     const fn = new Function(...WRAPPER_PARAMS, `${PROLOGUE}${compiled.code}\n//# sourceURL=${url}`);
     const module = { exports: {} as Record<string, unknown> };
     const h = this.helpers(version);
-    this.rt.guarded(() =>
-      fn(module.exports, this.require, module, compiled.module, h.__async, h.__toESM, h.__budget, h.__rethrow, h.__killing, h.console),
-    );
-    return module.exports;
+    // The exports are read here, under the guard, into plain data: esbuild's exports are
+    // getters, and any getter is user code, which the host must not run unguarded later.
+    return this.rt.guarded(() => {
+      fn(module.exports, this.require, module, compiled.module, h.__async, h.__toESM, h.__budget, h.__rethrow, h.__killing, h.console);
+      const exports: Record<string, unknown> = {};
+      for (const key of Object.keys(module.exports)) exports[key] = module.exports[key];
+      return exports;
+    });
   }
 
   readonly require = (name: string): unknown => {

@@ -33,7 +33,11 @@ export type SessionOptions = {
   /** Play the snippet's script steps. Default true. */
   playScript?: boolean;
   maxProcesses?: number;
-  runawayMs?: number;
+  /** The runaway guard's budget (limits.ts MAX_STEPS by default). */
+  maxSteps?: number;
+  maxTurnsPerMs?: number;
+  /** Stop the system at a livelock or the process limit (the CLI). */
+  haltOnTrouble?: boolean;
 };
 
 type JobOptions = Pick<ShellJob, "print">;
@@ -80,7 +84,9 @@ export class Session {
       sink: this.options.onEvent,
       traceSends: this.traceSends,
       maxProcesses: this.options.maxProcesses,
-      runawayMs: this.options.runawayMs,
+      maxSteps: this.options.maxSteps,
+      maxTurnsPerMs: this.options.maxTurnsPerMs,
+      haltOnTrouble: this.options.haltOnTrouble,
     });
     this.api = createOtpApi(this.rt);
     this.loader = new ModuleLoader(this.rt, this.api);
