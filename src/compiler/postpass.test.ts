@@ -28,11 +28,11 @@ describe("the post-pass", () => {
     expect(code.split("\n").length).toBe(out.code.split("\n").length);
     expect(code.match(/__budget\(\)/g)!.length).toBeGreaterThanOrEqual(5);
     expect(code).toContain("__rethrow(e);");
-    expect(code).toMatch(/catch \(__e\) \{__rethrow\(__e\);/);
+    expect(code).toMatch(/catch \(__caught\) \{__rethrow\(__caught\);/);
     expect(code).toContain("if (!__killing()) {");
     // The async body's generator is hoisted out of the function (one closure per module, not per call).
     expect(code).toMatch(/function f\(n\) \{ return __async\(this, arguments, f__async0\); \} function\* f__async0\(n\) \{/);
-    expect(() => new Function("__async", "__budget", "__rethrow", "__killing", "exports", code)).not.toThrow();
+    expect(() => new Function("__async", "__budget", "__rethrow", "__killing", "__caught", "exports", code)).not.toThrow();
   });
 });
 

@@ -4,7 +4,6 @@
  * Script steps run at their `at`, before the runtime's timers due at the same ms; actions
  * (recompile, upgrade, restart) follow SPEC §4.
  */
-import type { Activation } from "../runtime/activation";
 import { type OtpApi, createOtpApi } from "../runtime/api";
 import type { TraceEvent } from "../runtime/events";
 import type { Proc } from "../runtime/process";
@@ -191,11 +190,9 @@ export class Session {
       return;
     }
     const scope = { ...moduleScope(this.rt.code.loadedModules(), (m) => this.rt.code.namespace(m)), ...this.api };
-    const helpers = this.loader.helpers(null);
-    const names = [...Object.keys(scope), ...Object.keys(helpers)];
-    let make: () => Activation;
+    let make: () => unknown;
     try {
-      make = new Function(...names, `${compiled.code}\nreturn __eval;`)(...Object.values(scope), ...Object.values(helpers));
+      make = this.loader.evalFunction(compiled.code, scope);
     } catch (err) {
       this.shellLog(describeError(err));
       done?.({ ok: false, error: err });
