@@ -4,7 +4,6 @@
  * Script steps run at their `at`, before the runtime's timers due at the same ms; actions
  * (recompile, upgrade, restart) follow SPEC §4.
  */
-import type { Activation } from "../runtime/activation";
 import { type OtpApi, createOtpApi } from "../runtime/api";
 import type { TraceEvent } from "../runtime/events";
 import type { Proc } from "../runtime/process";
@@ -33,10 +32,20 @@ export type SessionOptions = {
   /** Play the snippet's script steps. Default true. */
   playScript?: boolean;
   maxProcesses?: number;
-  runawayMs?: number;
+  /** The runaway guard's budget (limits.ts MAX_STEPS by default). */
+  maxSteps?: number;
+  maxTurnsPerMs?: number;
+  /** Stop the system at a livelock or the process limit (the CLI). */
+  haltOnTrouble?: boolean;
 };
 
 type JobOptions = Pick<ShellJob, "print">;
+
+/** Wall ms an action (Run, recompile, an eval…) runs what it started before it returns; `advance` does the rest. */
+const ACTION_SLICE_MS = 8;
+
+/** The outcome of a compile stopped by `cancelCompile`. */
+const CANCELLED: Diagnostic = { file: "", line: 1, column: 1, message: "stopped: the compile was cancelled before it finished; nothing was loaded" };
 
 export class Session {
   private rt!: Runtime;
@@ -55,6 +64,10 @@ export class Session {
   private compiled = new Map<string, CompiledModule>();
   files: Record<string, string> = {};
   private traceSends: boolean;
+  /** Work an action owes at this ms (see `runNow`), or null. */
+  private settleAt: number | null = null;
+  /** Bumped by `cancelCompile`: a compile started under an older epoch stops. */
+  private compileEpoch = 0;
 
   constructor(private readonly options: SessionOptions) {
     this.traceSends = options.traceSends ?? false;
@@ -80,12 +93,15 @@ export class Session {
       sink: this.options.onEvent,
       traceSends: this.traceSends,
       maxProcesses: this.options.maxProcesses,
-      runawayMs: this.options.runawayMs,
+      maxSteps: this.options.maxSteps,
+      maxTurnsPerMs: this.options.maxTurnsPerMs,
+      haltOnTrouble: this.options.haltOnTrouble,
     });
     this.api = createOtpApi(this.rt);
     this.loader = new ModuleLoader(this.rt, this.api);
     this.loaded.clear();
     this.shell = null;
+    this.settleAt = null;
   }
 
   /** The runtime, for tests and benchmarks that look inside. */
@@ -110,13 +126,50 @@ export class Session {
     const { loaded, errors } = this.loadAll(compiled.modules);
     if (errors.length) return { ok: false, loaded, killed: [], diagnostics: errors, message: errors.map(formatDiagnostic).join("; ") };
     this.startMain();
-    this.rt.runUntil(this.rt.now);
+    this.runNow();
     return { ok: true, loaded, killed: [], diagnostics: [] };
   }
 
   private startMain(): void {
     const main = this.main;
-    this.runInShell(() => (this.rt.code.namespace(main).start as () => unknown)(), { print: false });
+    this.runInShell(() => {
+      const start = this.rt.code.namespace(main).start;
+      if (typeof start !== "function") {
+        throw new TypeError(`${main}.start is not a function (it is ${inspect(start)}): the main module must export function start() { … }`);
+      }
+      return start();
+    }, { print: false });
+  }
+
+  /**
+   * Runs what an action made runnable at the current ms (as `runUntil(now)` would) for one
+   * short slice; `advance` finishes it first, so the events are the same however long the
+   * slice was, and a flood started at t = 0 never blocks the host.
+   */
+  private runNow(): void {
+    this.settleAt = this.rt.now;
+    this.settle(this.rt.wallClock() + ACTION_SLICE_MS);
+  }
+
+  /** Finishes owed work at `settleAt` before anything else; false if the wall deadline came first. */
+  private settle(deadline: number): boolean {
+    if (this.settleAt === null) return true;
+    if (!this.rt.runUntil(this.settleAt, deadline)) return false;
+    this.settleAt = null;
+    return true;
+  }
+
+  /** Why the system stopped for good (a livelock or the process limit, with `haltOnTrouble`), or null. */
+  get halted(): string | null {
+    return this.rt.halted;
+  }
+
+  /**
+   * Stops a compile in progress (the Stop button during a long "Starting…"): the action it
+   * belongs to ends with `ok: false` and loads nothing.
+   */
+  cancelCompile(): void {
+    this.compileEpoch++;
   }
 
   // ── actions ──────────────────────────────────────────────────────────────────────────
@@ -149,7 +202,7 @@ export class Session {
       const report = this.loadOne(modules.find((m) => m.module === name)!);
       killed.push(...report.killed);
     });
-    this.rt.runUntil(this.rt.now);
+    this.runNow();
     return this.done("upgrade", modules.map((m) => m.module), killed);
   }
 
@@ -166,7 +219,7 @@ export class Session {
     const { loaded, errors } = this.loadAll(compiled.modules);
     if (errors.length) return this.failed("restart", errors, true);
     this.startMain();
-    this.rt.runUntil(this.rt.now);
+    this.runNow();
     return this.done("restart", loaded, killed);
   }
 
@@ -179,24 +232,23 @@ export class Session {
     const compiled = await compileExpression(this.options.esbuild, expr);
     if (!compiled.ok) {
       const d = compiled.diagnostics[0];
-      const text = `** (SyntaxError) ${d.message} (line ${d.line}, column ${d.column})`;
-      this.shellLog(text);
-      done?.({ ok: false, error: new SyntaxError(text) });
+      const message = `${d.message} (line ${d.line}, column ${d.column})`;
+      const error = new SyntaxError(message);
+      this.shellLog(describeError(error));
+      done?.({ ok: false, error });
       return;
     }
     const scope = { ...moduleScope(this.rt.code.loadedModules(), (m) => this.rt.code.namespace(m)), ...this.api };
-    const helpers = this.loader.helpers(null);
-    const names = [...Object.keys(scope), ...Object.keys(helpers)];
-    let make: () => Activation;
+    let make: () => unknown;
     try {
-      make = new Function(...names, `${compiled.code}\nreturn __eval;`)(...Object.values(scope), ...Object.values(helpers));
+      make = this.loader.evalFunction(compiled.code, scope);
     } catch (err) {
       this.shellLog(describeError(err));
       done?.({ ok: false, error: err });
       return;
     }
     this.runInShell(make, how, done);
-    this.rt.runUntil(this.rt.now);
+    this.runNow();
   }
 
   private runInShell(run: () => unknown, how: JobOptions, done?: ShellJob["done"]): void {
@@ -236,6 +288,7 @@ export class Session {
   async advance(until: number, wallBudgetMs = Infinity): Promise<boolean> {
     const deadline = wallBudgetMs === Infinity ? Infinity : this.rt.wallClock() + wallBudgetMs;
     for (;;) {
+      if (!this.settle(deadline)) return false;
       const entry = this.timeline[this.nextStep];
       if (entry && entry.at <= until) {
         if (!this.rt.runUntil(entry.at, deadline, false)) return false;
@@ -298,8 +351,10 @@ export class Session {
   private async compileFiles(names: string[], files: Record<string, string>): Promise<{ ok: true; modules: CompiledModule[] } | { ok: false; diagnostics: Diagnostic[] }> {
     const diagnostics: Diagnostic[] = [];
     const modules: CompiledModule[] = [];
+    const epoch = this.compileEpoch;
     for (const file of names) {
       const r = await this.compileOne(file, files[file]);
+      if (epoch !== this.compileEpoch) return { ok: false, diagnostics: [CANCELLED] };
       if (r.ok) modules.push(r.module);
       else diagnostics.push(...r.diagnostics);
     }
@@ -337,6 +392,7 @@ export class Session {
   }
 
   private failed(action: "start" | "recompile" | "upgrade" | "restart", diagnostics: Diagnostic[], reported = false): ActionResult {
+    if (diagnostics[0] === CANCELLED) return { ok: false, loaded: [], killed: [], diagnostics: [], message: CANCELLED.message };
     if (!reported) for (const d of diagnostics) this.emit({ t: this.rt.now, type: "compile_error", ...d });
     const message =
       action === "recompile" || action === "upgrade"

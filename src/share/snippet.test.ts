@@ -195,3 +195,31 @@ describe("applyStepEdits", () => {
     expect(files).toEqual(before);
   });
 });
+
+describe("snippet bounds", () => {
+  const file = (chars: number) => "x".repeat(chars);
+  it("refuses a snippet with too many files, naming the limit", () => {
+    const files = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`M${i}.ts`, ""]));
+    const r = parseSnippet({ files: { ...files, "Main.ts": "" }, main: "Main" });
+    expect(r).toEqual({ ok: false, error: "too big: the snippet has 10,001 files; a snippet may have at most 50" });
+  });
+
+  it("refuses a file past the per-file bound, and a snippet past the total", () => {
+    expect(parseSnippet({ files: { "Main.ts": file(300_000) }, main: "Main" })).toEqual({
+      ok: false, error: "too big: Main.ts is 300 KB; one file may be at most 200 KB",
+    });
+    const files = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`M${i}.ts`, file(190_000)]));
+    const r = parseSnippet({ files: { ...files, "Main.ts": "" }, main: "Main" });
+    expect(r).toEqual({ ok: false, error: "too big: the snippet is 1,140 KB in all; a snippet may be at most 1,000 KB" });
+  });
+
+  it("accepts a snippet at the bounds", () => {
+    const files = Object.fromEntries(Array.from({ length: 49 }, (_, i) => [`M${i}.ts`, file(20_000)]));
+    expect(parseSnippet({ files: { ...files, "Main.ts": file(20_000) }, main: "Main" }).ok).toBe(true);
+  });
+
+  it("accepts a JSON file that starts with a byte-order mark", () => {
+    const r = parseSnippetJson('\uFEFF{"files": {"Main.ts": "export function start() {}"}, "main": "Main"}');
+    expect(r.ok).toBe(true);
+  });
+});

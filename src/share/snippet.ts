@@ -7,6 +7,7 @@
  * `applyStepEdits` lives here too: it is the one place that turns a step's `edit`/`patch` into files.
  */
 import { parseJson, type JsonLocation } from "./json";
+import { boundsError } from "./snippetBounds";
 import type { Action, Check, Patch, ScriptStep, Snippet } from "./snippetTypes";
 
 export type SnippetResult = { ok: true; snippet: Snippet } | { ok: false; error: string };
@@ -26,7 +27,9 @@ const MAX_JSON_DEPTH = 100;
 
 export function parseSnippet(input: unknown): SnippetResult {
   try {
-    return { ok: true, snippet: snippetOf(input) };
+    const snippet = snippetOf(input);
+    const tooBig = boundsError(snippet);
+    return tooBig ? { ok: false, error: `too big: ${tooBig}` } : { ok: true, snippet };
   } catch (e) {
     if (e instanceof Invalid) return { ok: false, error: e.message };
     throw e;
@@ -35,7 +38,8 @@ export function parseSnippet(input: unknown): SnippetResult {
 
 /** Parses JSON text, then the snippet; a syntax error carries its line and column. */
 export function parseSnippetJson(text: string): SnippetJsonResult {
-  const json = parseJson(text);
+  // A byte-order mark (some Windows editors write one) is not part of the JSON.
+  const json = parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   return json.ok ? parseSnippet(json.value) : json;
 }
 
