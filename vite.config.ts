@@ -1,28 +1,9 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
+import { contentSecurityPolicy as csp } from "./scripts/headers.mjs";
 
-/**
- * The Content-Security-Policy of the built app. Only the app's own origin: scripts, workers,
- * connections (esbuild.wasm), fonts (Monaco's codicons). 'wasm-unsafe-eval' lets esbuild-wasm
- * compile; 'unsafe-eval' is for user code, which runs via `new Function` in our worker (a
- * same-origin worker gets its policy from its own response, but browsers differ: allow it here
- * too). Monaco sets inline styles, hence 'unsafe-inline' for styles only. Injected at build time
- * only: the dev server's React refresh preamble is an inline script.
- */
-const csp = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'",
-  "worker-src 'self'",
-  "connect-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "font-src 'self' data:",
-  "img-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join("; ");
-
+/** The policy as a meta tag too (the page itself is covered even where a host sends no header). Build only: the dev server's React refresh preamble is an inline script. */
 function contentSecurityPolicy(): Plugin {
   return {
     name: "content-security-policy",
