@@ -11,6 +11,10 @@ import type { StackFrame } from "../runtime/events";
 import type { Runtime } from "../runtime/runtime";
 import type { CompiledModule } from "./compile";
 import { lookup } from "./sourceMap";
+import { type Support, createSupport } from "./elixir/support";
+
+/** What an Elixir snippet adds to the loader: its standard library's namespaces by module atom. */
+export type ElixirLibrary = { stdlib: (module: string) => Record<string, unknown> | undefined };
 
 const WRAPPER_PARAMS = ["exports", "require", "module", "__MODULE__", "__async", "__toESM", "__budget", "__rethrow", "__killing", "console"];
 
@@ -37,8 +41,12 @@ export class ModuleLoader {
   private byUrl = new Map<string, Loaded>();
   private urlSeq = 0;
 
-  constructor(private readonly rt: Runtime, private readonly api: OtpApi) {
+  /** The helpers of compiled Elixir (`require("$elixir")`), when the snippet is Elixir. */
+  private readonly support: Support | null;
+
+  constructor(private readonly rt: Runtime, private readonly api: OtpApi, private readonly elixir: ElixirLibrary | null = null) {
     rt.mapStack = (err) => this.mapStack(err);
+    this.support = elixir ? createSupport(this.require, (m) => rt.code.isLoaded(m) || !!elixir.stdlib(m)) : null;
   }
 
   /** Evaluates the module's code as a new version and loads it (purging the old one). */
@@ -77,8 +85,19 @@ export class ModuleLoader {
     return module.exports;
   }
 
-  readonly require = (name: string): unknown => {
-    if (name === "otp") return this.api;
+  /**
+   * Module names to namespaces: the `otp` API, Elixir's support and standard library (a user
+   * module of the same name wins once loaded), else the code server's live namespace.
+   */
+  readonly require = (name: string): Record<string, unknown> => {
+    if (name === "otp") return this.api as unknown as Record<string, unknown>;
+    if (this.elixir) {
+      if (name === "$elixir") return this.support as unknown as Record<string, unknown>;
+      if (!this.rt.code.isLoaded(name)) {
+        const lib = this.elixir.stdlib(name);
+        if (lib) return lib;
+      }
+    }
     return this.rt.code.namespace(name);
   };
 
@@ -95,7 +114,7 @@ export class ModuleLoader {
     const stack = err instanceof Error ? err.stack : undefined;
     if (!stack) return [];
     const frames: StackFrame[] = [];
-    const re = /at (?:(.*?) \()?([^\s()]+\.ts#\d+):(\d+):(\d+)\)?/;
+    const re = /at (?:(.*?) \()?([^\s()]+\.(?:ts|exs?)#\d+):(\d+):(\d+)\)?/;
     for (const line of stack.split("\n")) {
       const m = re.exec(line);
       if (!m) continue;
