@@ -11,9 +11,11 @@
 #   later evals, with fresh bindings, as IEx does;
 # - `recompile` is IEx's own `IEx.Helpers.recompile()` after the step's edits are written to
 #   the real files under lib/;
-# - `upgrade` is what a release upgrade does: the processes whose callback module is a module of
-#   a changed file are `:sys.suspend`ed, the old version is purged and the file is compiled and
-#   loaded, `:sys.change_code(pid, mod, old_vsn, extra)` runs in start order, then `:sys.resume`;
+# - `upgrade` is what a release upgrade does: the changed files are compiled beforehand by
+#   `elixirc` (a release is built apart from the running system); at the step, the processes
+#   whose callback module is one of those modules are `:sys.suspend`ed, the old version is
+#   purged and the new one loaded, `:sys.change_code(pid, mod, old_vsn, extra)` runs in start
+#   order, then `:sys.resume`;
 # - `restart` kills every process of the scenario, loads every module fresh and starts main again.
 # Actions run in an operator process at their time (not queued behind a busy shell); their
 # printed output ("Compiling 1 file (.ex)") is recorded as notes, not as the scenario's log.
@@ -157,21 +159,48 @@ end
 defmodule Rec.Operator do
   # The script's actions, done as a learner's tools do them.
   def recompile do
-    result = IEx.Helpers.recompile()
-    note("recompile() -> #{inspect(result)}")
+    note("recompile() -> #{inspect(iex_recompile())}")
   end
 
-  def upgrade(files, extra) do
-    modules = Enum.flat_map(files, fn {_, source} -> modules_of(source) end)
+  # IEx's recompile, in a process of its own: Mix's compiler reads every DOWN message of the
+  # process it runs in as one of its workers', and the driver monitors the shell.
+  defp iex_recompile do
+    Task.async(fn -> IEx.Helpers.recompile() end) |> Task.await(:infinity)
+  end
+
+  # Compiles an upgrade's files ahead of time, in a separate `elixirc` (as a release is built
+  # apart from the running system), so that at the step's time only the loading happens.
+  def build_upgrade(index, files) do
+    dir = Path.expand("upgrade_#{index}")
+    File.mkdir_p!(Path.join(dir, "ebin"))
+
+    sources =
+      for {file, source} <- files do
+        path = Path.join(dir, Path.basename(file))
+        File.write!(path, source)
+        path
+      end
+
+    ebin = Path.expand("_build/dev/lib/scenario/ebin")
+    {out, status} = System.cmd("elixirc", ["-pa", ebin, "-o", Path.join(dir, "ebin") | sources], stderr_to_stdout: true)
+    if status != 0, do: raise("upgrade #{index} does not compile:\n#{out}")
+
+    for beam <- Path.wildcard(Path.join(dir, "ebin/*.beam")) do
+      {String.to_atom(Path.basename(beam, ".beam")), beam, File.read!(beam)}
+    end
+  end
+
+  # A release upgrade of the modules built: suspend their processes, load, change_code, resume.
+  def upgrade(built, extra) do
+    modules = for {m, _, _} <- built, do: m
     procs = for m <- modules, p <- callback_processes(m), do: {m, p}
     old_vsns = Map.new(modules, fn m -> {m, vsn_of(m)} end)
     Enum.each(procs, fn {_, p} -> :sys.suspend(p) end)
 
-    for {file, _} <- files, m <- modules_of(File.read!(file)) do
+    for {m, path, binary} <- built do
       :code.purge(m)
+      {:module, ^m} = :code.load_binary(m, String.to_charlist(path), binary)
     end
-
-    for {file, _} <- files, do: Code.compile_file(file)
 
     for {m, p} <- procs do
       result = :sys.change_code(p, m, old_vsns[m], extra)
@@ -191,13 +220,10 @@ defmodule Rec.Operator do
     Enum.each(victims, &Process.exit(&1, :kill))
     Enum.each(refs, fn r -> receive(do: ({:DOWN, ^r, _, _, _} -> :ok)) end)
 
-    for file <- Path.wildcard("lib/**/*.ex"), m <- modules_of(File.read!(file)) do
-      :code.purge(m)
-      :code.delete(m)
-      :code.purge(m)
-    end
-
-    note("restart: killed #{length(victims)} processes; recompile() -> #{inspect(IEx.Helpers.recompile())}")
+    # Then every file is compiled as it now reads, and no module keeps an old version.
+    result = iex_recompile()
+    for file <- Path.wildcard("lib/**/*.ex"), m <- modules_of(File.read!(file)), do: :code.purge(m)
+    note("restart: killed #{length(victims)} processes; recompile() -> #{inspect(result)}; old versions purged")
   end
 
   defp note(text), do: Rec.Sink.add(Rec.Clock.now(), :note, self(), text)
@@ -250,18 +276,37 @@ defmodule Rec.Driver do
     note_gl = Rec.GroupLeader.start(:note)
     :persistent_term.put(:rec_group_leaders, [log_gl])
     Process.group_leader(self(), note_gl)
-    # Load what a recompile needs before the clock starts, as a warm `iex -S mix` has.
-    IEx.Helpers.recompile()
+    steps =
+      for {s, i} <- Enum.with_index(plan.steps) do
+        if s.action == :upgrade, do: Map.put(s, :built, Rec.Operator.build_upgrade(i, s.files)), else: s
+      end
+
+    warm_up()
     realtime()
 
     t0 = Rec.Clock.now()
     Rec.Sink.add(t0, :start, self(), "")
     shell = new_shell(log_gl, plan.main)
     state = %{t0: t0, shell: shell, log_gl: log_gl, main: plan.main}
-    state = Enum.reduce(plan.steps, state, &step/2)
+    state = Enum.reduce(steps, state, &step/2)
     wait_until(state, plan.until)
     Logger.flush()
     write(out_file, t0)
+  end
+
+  # Loads, before the clock starts, the code a first recompile, a first crash report and a first
+  # call into each module would otherwise load from disk in the middle of the scenario (tens of
+  # ms). A learner's `iex -S mix` that has run for a while is warm in the same way.
+  defp warm_up do
+    IEx.Helpers.recompile()
+    for m <- Application.spec(:scenario, :modules) || [], do: Code.ensure_loaded(m)
+    {:ok, pid} = Agent.start(fn -> :warm end)
+    ref = Process.monitor(pid)
+    Agent.cast(pid, fn _ -> raise "warming up the crash reports" end)
+    receive do: ({:DOWN, ^ref, _, _, _} -> :ok)
+    {_, ref} = spawn_monitor(fn -> exit({:warm, self()}) end)
+    receive do: ({:DOWN, ^ref, _, _, _} -> :ok)
+    Logger.flush()
   end
 
   # Other programs on a busy machine would delay the BEAM's timers by milliseconds at each hop;
@@ -290,7 +335,7 @@ defmodule Rec.Driver do
     case s.action do
       nil -> :ok
       :recompile -> Rec.Operator.recompile()
-      :upgrade -> Rec.Operator.upgrade(s.files, s.extra)
+      :upgrade -> Rec.Operator.upgrade(s.built, s.extra)
       :restart -> :ok
     end
 

@@ -24,12 +24,18 @@ export function normalizeLines(lines: readonly LogLine[]): string[] {
 }
 
 /**
- * The engine's virtual ms for a line the BEAM printed `wallMs` after Main.start(). On the BEAM
- * every timer, sleep and script step fires at or after its time, never before, and the delays
- * add up along a chain of hops (about a millisecond each: timers round up to the next ms). So
- * with every time a scenario can produce on a grid of `grain` ms, the virtual time is the wall
- * time floored to that grid, as long as the accumulated delay stays under one grain.
+ * The engine's virtual ms for a line the BEAM printed `wallMs` after Main.start(). On the BEAM a
+ * timer, sleep or script step fires at its time or later (timers round up to the next ms, and
+ * a stop's timeout was seen to fire 0.1 ms short of it, so a little earliness is allowed too),
+ * and the delays add up along a chain of hops, about a millisecond each. So with every time a
+ * scenario can produce on a grid of `grain` ms, the virtual time is the grid point just at or
+ * before the wall time, as long as the accumulated delay stays under one grain less EARLY_MS.
  */
 export function virtualTime(wallMs: number, grain: number): number {
-  return Math.floor(wallMs / grain) * grain;
+  return Math.floor((wallMs + earlyMs(grain)) / grain) * grain;
+}
+
+/** How early (ms) a line may come before its time and still count as on time. */
+export function earlyMs(grain: number): number {
+  return Math.min(5, grain / 10);
 }

@@ -61,6 +61,13 @@ function beamText(scenario: Scenario, lines: readonly BeamLine[], beam: string):
   return `${[...header, ...body].join("\n")}\n`;
 }
 
+/** How close the latest line came to the next grid point: the recording's safety margin. */
+function margin(scenario: Scenario, lines: readonly BeamLine[]): string {
+  const late = Math.max(0, ...lines.filter((l) => l.kind === "log").map((l) => l.t - virtualTime(l.t, scenario.grain)));
+  const warn = late > scenario.grain / 2 ? " (more than half the grain: fragile)" : "";
+  return `(latest line ${late.toFixed(1)} ms after its time, grain ${scenario.grain} ms${warn})`;
+}
+
 function firstDifference(got: string[], want: string[]): string {
   for (let i = 0; i < Math.max(got.length, want.length); i++)
     if (got[i] !== want[i]) return `line ${i + 1}\n    now:       ${got[i] ?? "(none)"}\n    committed: ${want[i] ?? "(none)"}`;
@@ -85,14 +92,14 @@ async function check(name: string, beam: string): Promise<string | null> {
     if (write) {
       writeFileSync(expectedFile, expectedText(expected));
       writeFileSync(join(scenario.dir, "beam.txt"), beamText(scenario, lines, beam));
-      console.log(`✎ ${name}: recorded (${expected.log.length} log lines)`);
+      console.log(`✎ ${name}: recorded (${expected.log.length} log lines) ${margin(scenario, lines)}`);
     } else if (!committed) problems.push("no expected.json yet (run with --write)");
     else if (committed.until !== expected.until || committed.grain !== expected.grain)
       problems.push(`until/grain changed: now ${expected.until}/${expected.grain}, committed ${committed.until}/${committed.grain}`);
     else problems.push(`the BEAM now prints something else: ${firstDifference(expected.log, committed.log)}`);
   }
   if (problems.length) return `✗ ${name}: ${problems.join("; ")}`;
-  if (same) console.log(`✓ ${name}`);
+  if (same) console.log(`✓ ${name} ${margin(scenario, lines)}`);
   return null;
 }
 
