@@ -17,7 +17,7 @@ type Expected = { until: number; grain: number; log: string[] };
 
 const args = process.argv.slice(2);
 const write = args.includes("--write");
-const jobs = Number(args.find((a) => a.startsWith("--jobs="))?.slice(7) ?? 4);
+const jobs = Number(args.find((a) => a.startsWith("--jobs="))?.slice(7) ?? 8);
 const only = args.filter((a) => !a.startsWith("--"));
 
 function versions(): string {

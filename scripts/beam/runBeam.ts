@@ -60,7 +60,8 @@ function mix(cwd: string, args: string[], timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     // Busy-waiting off: the driver raises the BEAM to real-time priority, where a spinning
     // scheduler would take a core from everyone else.
-    const env = { ...process.env, MIX_ENV: "dev", ELIXIR_ERL_OPTIONS: "+sbwt none +sbwtdcpu none +sbwtdio none" };
+    // A UTF-8 locale: without one the BEAM reads file names and prints text as latin1.
+    const env = { ...process.env, MIX_ENV: "dev", LC_ALL: "C.UTF-8", ELIXIR_ERL_OPTIONS: "+sbwt none +sbwtdcpu none +sbwtdio none" };
     const child = spawn("mix", args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (d) => (output += d));
