@@ -20,6 +20,7 @@
  */
 import { Activation, isActivation, ReceiveToken, internal } from "../activation";
 import { MODULE_NAME } from "../codeServer";
+import { callbackOf } from "../dialect";
 import type { Proc } from "../process";
 import type { Runtime } from "../runtime";
 import { ExitError, Pid, Ref, Stacktrace, TIMEOUT, inspect } from "../terms";
@@ -53,13 +54,14 @@ export function createGenServer(rt: Runtime) {
   /** The exit reason a thrown value stands for: an ExitError's reason, else [error, stack]. */
   function reasonOf(err: unknown): unknown {
     if (err instanceof ExitError) return err.reason;
-    return [err, new Stacktrace(rt.mapStack(err))];
+    return [rt.dialect.crashReason(err), new Stacktrace(rt.mapStack(err))];
   }
 
   /** Calls a callback; its result if it returns, or a thrown value turned into an exit reason. */
   function* invoke(callbacks: Callbacks, name: string, args: unknown[]): Generator<unknown, { ok: true; value: unknown } | { ok: false; reason: unknown }, unknown> {
     try {
-      const fn = callbacks[name] as (...a: unknown[]) => unknown;
+      // (A missing one: the namespace's own stand-in raises UndefinedFunctionError.)
+      const fn = callbackOf(callbacks, name, args.length) ?? (callbacks[name] as (...a: unknown[]) => unknown);
       const result = fn.apply(callbacks, args);
       let value = isActivation(result) ? yield result : result;
       // A callback may return a native Promise (SPEC §3): the server waits for it, as `await` would.
@@ -71,7 +73,7 @@ export function createGenServer(rt: Runtime) {
     }
   }
 
-  const has = (callbacks: Callbacks, name: string) => Object.prototype.hasOwnProperty.call(callbacks, name);
+  const has = (callbacks: Callbacks, name: string) => callbackOf(callbacks, name, CALLBACK_ARITY[name]) !== undefined;
 
   function reply(from: unknown, value: unknown): "ok" {
     if (!Array.isArray(from) || !(from[0] instanceof Pid) || !(from[1] instanceof Ref)) {
@@ -88,7 +90,7 @@ export function createGenServer(rt: Runtime) {
     const info = me.behaviour!;
     info.state = state;
     if (!rt.sink) return;
-    const printed = inspect(state);
+    const printed = rt.dialect.inspect(state);
     if (printed === info.printed) return;
     info.printed = printed;
     rt.emit({ t: rt.now, type: "state", pid: String(me.pid), state: printed });
@@ -257,7 +259,10 @@ export function createGenServer(rt: Runtime) {
       answer("ok");
     } else if (isTuple(req, "replace_state")) {
       try {
-        state = (req[1] as (s: unknown) => unknown)(state);
+        let next = (req[1] as (s: unknown) => unknown)(state);
+        // (An Elixir fun is async: its activation runs here, in the server.)
+        if (isActivation(next)) next = yield next;
+        state = next;
         answer(state);
       } catch (err) {
         if (isUnwinding(err)) throw err;
@@ -285,8 +290,8 @@ export function createGenServer(rt: Runtime) {
       else result = ["error", r.value];
     }
     rt.emit({
-      t: rt.now, type: "code_change", pid: String(me.pid), module: String(module), old_vsn: inspect(oldVsn),
-      result: inspect(result), before: inspect(state), after: inspect(next),
+      t: rt.now, type: "code_change", pid: String(me.pid), module: String(module), old_vsn: rt.dialect.inspect(oldVsn),
+      result: rt.dialect.inspect(result), before: rt.dialect.inspect(state), after: rt.dialect.inspect(next),
     });
     reply(from, result);
     return next;
@@ -339,7 +344,7 @@ export function createGenServer(rt: Runtime) {
     start_link: internal((module: unknown, arg: unknown, opts?: StartOptions) => start(true, module, arg, opts), "GenServer.start_link"),
     start: internal((module: unknown, arg: unknown, opts?: StartOptions) => start(false, module, arg, opts), "GenServer.start"),
     call: internal((server: unknown, req: unknown, timeout: unknown = 5000) =>
-      request("$gen_call", server, req, timeout, ["GenServer", "call", [server, req, timeout]]), "GenServer.call"),
+      request("$gen_call", server, req, timeout, rt.dialect.mfa("GenServer", "call", [server, req, timeout]) as unknown[]), "GenServer.call"),
     cast(server: unknown, msg: unknown): "ok" {
       const target = rt.resolve(server);
       if (target) rt.send(target.pid, ["$gen_cast", msg]);
@@ -347,7 +352,7 @@ export function createGenServer(rt: Runtime) {
     },
     reply,
     stop: internal(function* (server: unknown, reason: unknown = "normal", timeout: unknown = "infinity") {
-      const mfa = ["GenServer", "stop", [server, reason, timeout]];
+      const mfa = rt.dialect.mfa("GenServer", "stop", [server, reason, timeout]) as unknown[];
       const me = rt.self();
       const target = rt.resolve(server);
       if (!target) throw new ExitError(["noproc", mfa]);
@@ -363,8 +368,9 @@ export function createGenServer(rt: Runtime) {
   const sysCall = (req: unknown, fn: string, server: unknown, timeout: unknown, args: unknown[]) =>
     labelled(`sys.${fn}`, new Activation(
       function* () {
-        const out = yield* request("$system", server, req, timeout, ["sys", fn, args]);
-        if (isTuple(out, "$sys_error")) throw new ExitError([out[1], ["sys", fn, args]]);
+        const mfa = rt.dialect.mfa("sys", fn, args) as unknown[];
+        const out = yield* request("$system", server, req, timeout, mfa);
+        if (isTuple(out, "$sys_error")) throw new ExitError([out[1], mfa]);
         return out;
       } as never,
       null, [], null,
@@ -382,6 +388,11 @@ export function createGenServer(rt: Runtime) {
 
   return { api, sys, resolveModule, reasonOf, request };
 }
+
+/** The arity of each callback, to find an Elixir module's `"name/arity"` export. */
+const CALLBACK_ARITY: Record<string, number> = {
+  init: 1, handle_call: 3, handle_cast: 2, handle_info: 2, handle_continue: 2, terminate: 2, code_change: 3,
+};
 
 /** Elixir's RuntimeError (what `raise "message"` raises). */
 export class RuntimeError extends Error {
