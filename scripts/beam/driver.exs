@@ -137,7 +137,7 @@ defmodule Rec.Shell do
         run(fn -> {apply(main, :start, []), binding} end, false, binding) |> loop()
 
       {:eval, code} ->
-        run(fn -> Code.eval_string("import IEx.Helpers, warn: false\n" <> code, binding, file: "iex") end, true, binding)
+        run(fn -> Code.eval_string("import IEx.Helpers, warn: false\n" <> code, binding, file: "iex", line: 0) end, true, binding)
         |> loop()
     end
   end
