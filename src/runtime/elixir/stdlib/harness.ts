@@ -29,10 +29,10 @@ export function boot() {
       rt.code.load(`Elixir.${name}`, "1", () => exports);
     },
     /** Runs `body` in a new process until virtual time `until`; its result, printed. */
-    run(body: () => Gen, until = 60_000): { result: string | undefined } {
+    run(body: () => Generator<unknown, unknown, any>, until = 60_000): { result: string | undefined } {
       const out: { result: string | undefined } = { result: undefined };
       const main = driven("main", function* () {
-        out.result = inspect(yield* body());
+        out.result = inspect(yield* (body() as Gen));
       });
       rt.spawn(() => main());
       rt.runUntil(until);

@@ -9,9 +9,9 @@ import type { Runtime } from "../../runtime";
 import { ExitError, Pid, Ref } from "../../terms";
 import { abs, div, rem } from "../arith";
 import { compare } from "../compare";
-import { ElixirError, argumentError, badarg, exception, exceptionMessage, exceptionOf, isException, keyErrorRaised, runtimeError } from "../errors";
+import { ElixirError, argumentError, badarg, exception, exceptionMessage, exceptionOf, isException, keyErrorRaised, runtimeError, undefinedFunctionError } from "../errors";
 import { inspect } from "../inspect";
-import { Bin, Cons, EMPTY, EMap, Float, list } from "../terms";
+import { Bin, Cons, EMPTY, EMap, Float, list, structInfo } from "../terms";
 import { type Gen, type Namespace, call, driven, isInt, items, listItems, mustInt, truthy } from "./support";
 import { toText } from "./text";
 
@@ -198,9 +198,41 @@ export function createKernel(ctx: Context): Namespace {
       throw raiseModule(ctx, module as string, fields);
     },
     "get_in/2": (data: unknown, keys: unknown) => getIn(data, listItems(keys, 2)),
-    "put_in/3": driven("put_in", function* (data: unknown, keys: unknown, value: unknown) {
-      return yield* updateIn(data, listItems(keys, 2), function* () { return value; });
+    // (Called without await by compiled code: nothing here waits, so the generator runs at once.)
+    "put_in/3": (data: unknown, keys: unknown, value: unknown) =>
+      runNow(updateIn(data, listItems(keys, 2), function* () { return value; })),
+    "get_and_update_in/3": driven("get_and_update_in", function* (data: unknown, keys: unknown, f: unknown) {
+      let got: unknown = null;
+      const out = yield* updateIn(data, listItems(keys, 2), function* (old) {
+        const r = (yield* call(f, old)) as unknown[];
+        got = r[0];
+        return r[1];
+      });
+      return [got, out];
     }),
+    "pop_in/2": driven("pop_in", function* (data: unknown, keys: unknown) {
+      const ks = listItems(keys, 2);
+      const got = getIn(data, ks);
+      const parent = ks.slice(0, -1);
+      const last = ks[ks.length - 1];
+      const out = yield* updateIn(data, parent, function* (container) {
+        if (container instanceof EMap) return container.delete(last);
+        return list(items(container).filter((p) => !(Array.isArray(p) && p[0] === last)));
+      });
+      return [got, out];
+    }),
+    "struct/1": (m: unknown) => makeStruct(ctx, m, EMPTY, false),
+    "struct/2": (m: unknown, fields: unknown) => makeStruct(ctx, m, fields, false),
+    "struct!/1": (m: unknown) => makeStruct(ctx, m, EMPTY, true),
+    "struct!/2": (m: unknown, fields: unknown) => makeStruct(ctx, m, fields, true),
+    "binary_part/3": (bin: unknown, start: unknown, len: unknown) => {
+      if (!(bin instanceof Bin)) throw badarg(1, "not a binary");
+      const bytes = new TextEncoder().encode(bin.s);
+      const s0 = mustInt(start, 2), n = mustInt(len, 3);
+      const [from, to] = n >= 0 ? [s0, s0 + n] : [s0 + n, s0];
+      if (from < 0 || to > bytes.length) throw badarg(2, "out of range");
+      return B(new TextDecoder().decode(bytes.slice(from, to)));
+    },
     "update_in/3": driven("update_in", function* (data: unknown, keys: unknown, f: unknown) {
       return yield* updateIn(data, listItems(keys, 2), function* (old) { return yield* call(f, old); });
     }),
@@ -212,6 +244,33 @@ export function createKernel(ctx: Context): Namespace {
     "binding/0": () => EMPTY,
   };
   return kernel;
+}
+
+/** Runs a generator that never waits to its end (a stdlib helper called without await). */
+function runNow<T>(g: Gen<T>): T {
+  const r = g.next();
+  if (!r.done) throw new Error("internal: a synchronous Kernel function tried to wait");
+  return r.value;
+}
+
+/** `struct(Mod, fields)`: the module's defaults with the known fields set (`struct!` rejects unknown ones). */
+function makeStruct(ctx: Context, m: unknown, fields: unknown, strict: boolean): EMap {
+  let base: EMap;
+  if (m instanceof EMap && m.structName) base = m;
+  else if (typeof m === "string") {
+    const info = structInfo(m);
+    if (!info) throw undefinedFunctionError(m, "__struct__", strict ? 1 : 0, ctx.isLoaded);
+    base = info.defaults;
+  } else throw argumentError(`expected a struct name or a struct, got: ${inspect(m)}`);
+  const pairs = fields instanceof EMap ? fields.entries() : (items(fields) as Array<[unknown, unknown]>);
+  for (const [k, v] of pairs) {
+    if (k === "__struct__" || !base.has(k)) {
+      if (strict) throw keyErrorRaised(k, base);
+      continue;
+    }
+    base = base.put(k, v);
+  }
+  return base;
 }
 
 /** `raise Mod` / `raise Mod, "msg"` / `raise Mod, key: v`: the module's exception/1 when it has one. */
