@@ -13,13 +13,15 @@ import { isUnwinding } from "../runtime/unwind";
 export type ShellJob = {
   run: () => unknown;
   print: boolean;
+  /** Turns the awaited result into the value (an Elixir eval returns `[value, bindings]`). */
+  after?: (result: unknown) => unknown;
   /** Told the job's outcome (a lesson check compares it). */
   done?: (outcome: { ok: true; value: unknown } | { ok: false; error: unknown }) => void;
 };
 
 const JOB = "$shell_job";
 
-export function spawnShell(rt: Runtime, log: (text: string) => void): Proc {
+export function spawnShell(rt: Runtime, log: (text: string) => void, show: (term: unknown) => string = inspect): Proc {
   function* loop() {
     for (;;) {
       const msg = (yield new ReceiveToken((m) => Array.isArray(m) && m[0] === JOB, undefined)) as [string, ShellJob];
@@ -27,11 +29,12 @@ export function spawnShell(rt: Runtime, log: (text: string) => void): Proc {
       try {
         let result = job.run();
         if (isActivation(result)) result = yield result;
-        if (job.print && result !== undefined) log(inspect(result));
+        if (job.after) result = job.after(result);
+        if (job.print && result !== undefined) log(show(result));
         job.done?.({ ok: true, value: result });
       } catch (err) {
         if (isUnwinding(err)) throw err;
-        log(describeError(err));
+        log(describeError(err, show));
         job.done?.({ ok: false, error: err });
       }
     }
@@ -45,8 +48,8 @@ export function sendJob(rt: Runtime, shell: Proc, job: ShellJob): void {
 }
 
 /** How IEx prints an exception that reached the prompt. */
-export function describeError(err: unknown): string {
-  if (err instanceof ExitError) return `** (exit) ${inspect(err.reason)}`;
+export function describeError(err: unknown, show: (term: unknown) => string = inspect): string {
+  if (err instanceof ExitError) return `** (exit) ${show(err.reason)}`;
   if (err instanceof Error) return `** (${err.name || err.constructor?.name || "Error"}) ${err.message}`;
-  return `** (throw) ${inspect(err)}`;
+  return `** (throw) ${show(err)}`;
 }

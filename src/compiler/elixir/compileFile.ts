@@ -8,7 +8,7 @@ import type { Diagnostic } from "../diagnostics";
 import { postpass } from "../postpass";
 import { decodeMappings } from "../sourceMap";
 import { compileElixirSource } from "./compileElixir";
-import { type ParserBytes, initElixirParser, parserReady } from "./parser";
+import { type ParserBytes, ensureElixirParser } from "./parser";
 
 export type ElixirFileResult = { ok: true; modules: CompiledModule[] } | { ok: false; diagnostics: Diagnostic[] };
 
@@ -21,10 +21,8 @@ export async function compileElixirFile(
   parserBytes: (() => Promise<ParserBytes>) | undefined,
   known: Map<string, Set<string>> = new Map(),
 ): Promise<ElixirFileResult> {
-  if (!parserReady()) {
-    if (!parserBytes) return { ok: false, diagnostics: [{ file, line: 1, column: 1, message: "the Elixir parser is not available in this host" }] };
-    await initElixirParser(parserBytes);
-  }
+  const missing = await ensureElixirParser(parserBytes);
+  if (missing) return { ok: false, diagnostics: [{ file, line: 1, column: 1, message: missing }] };
   const compiled = compileElixirSource(file, source, known);
   if (!compiled.ok) return compiled;
   const modules: CompiledModule[] = [];

@@ -1,7 +1,7 @@
 /**
  * The Elixir parser: tree-sitter-elixir (the Elixir team's grammar, as a prebuilt .wasm) run by
  * web-tree-sitter. Both wasm files are handed in as bytes, so nothing is fetched: Node reads
- * them from node_modules (`nodeParserBytes`), the worker gets them from its bundle. One parser
+ * them from node_modules (the default here), the worker passes them from its bundle. One parser
  * per thread, made once; `parseElixir` is synchronous after that.
  */
 import { Language, Parser, type Tree } from "web-tree-sitter";
@@ -24,6 +24,33 @@ export function initElixirParser(bytes: ParserBytes | (() => Promise<ParserBytes
     return p;
   })();
   return starting;
+}
+
+/**
+ * Node's bytes: the two wasm files read from node_modules. Node's modules are reached through
+ * `process.getBuiltinModule` (Node ≥ 20.16), so a browser build never pulls in `node:fs`; a
+ * worker passes its own bytes instead.
+ */
+export async function nodeParserBytes(): Promise<ParserBytes> {
+  type NodeProcess = { getBuiltinModule(name: string): any };
+  const node = process as unknown as NodeProcess;
+  const { readFileSync } = node.getBuiltinModule("node:fs");
+  const { createRequire } = node.getBuiltinModule("node:module");
+  const require = createRequire(import.meta.url);
+  return {
+    treeSitter: readFileSync(require.resolve("web-tree-sitter/web-tree-sitter.wasm")),
+    elixir: readFileSync(require.resolve("tree-sitter-elixir/tree-sitter-elixir.wasm")),
+  };
+}
+
+const inNode = () => typeof process !== "undefined" && typeof (process as { getBuiltinModule?: unknown }).getBuiltinModule === "function";
+
+/** Starts the parser with `bytes`, or in Node with the files from node_modules. */
+export async function ensureElixirParser(bytes?: () => Promise<ParserBytes>): Promise<string | null> {
+  if (parser) return null;
+  if (!bytes && !inNode()) return "the Elixir parser is not available in this host (no parser bytes were given)";
+  await initElixirParser(bytes ?? nodeParserBytes);
+  return null;
 }
 
 export function parserReady(): boolean {
