@@ -21,7 +21,7 @@ import { ModuleLoader } from "../compiler/loader";
 import { applyStepEdits } from "../share/snippet";
 import type { Check, ScriptStep, Snippet } from "../share/snippetTypes";
 import { asJson, deepEqual } from "./checks";
-import { type ShellJob, describeError, sendJob, spawnShell } from "./shell";
+import { type ShellJob, type ShellLanguage, describeElixirError, describeError, sendJob, spawnShell } from "./shell";
 import type { ActionResult, Diagnostic, ProcessSnapshot } from "./types";
 import { runUpgrade } from "./upgrade";
 import { snapshotOf } from "./snapshot";
@@ -252,7 +252,7 @@ export class Session {
     try {
       make = new Function("require", "__MODULE__", ...Object.keys(helpers), `${compiled.code}\nreturn __eval;`)(this.loader.require, null, ...Object.values(helpers));
     } catch (err) {
-      this.shellLog(describeError(err, this.rt.dialect.inspect));
+      this.shellLog(this.language().describe(err));
       done?.({ ok: false, error: err });
       return;
     }
@@ -265,16 +265,23 @@ export class Session {
     this.rt.runUntil(this.rt.now);
   }
 
+  /** How the shell prints values and errors: Elixir's way in an Elixir snippet. */
+  private language(): ShellLanguage {
+    if (!this.elixir) return { show: (t) => this.rt.dialect.inspect(t), describe: (err) => describeError(err) };
+    const isLoaded = (m: string) => this.rt.code.isLoaded(m) || this.loader.require(m) !== this.rt.code.namespace(m);
+    return { show: (t) => this.rt.dialect.inspect(t), describe: (err) => describeElixirError(err, isLoaded) };
+  }
+
   private runInShell(run: () => unknown, how: JobOptions & Pick<ShellJob, "after">, done?: ShellJob["done"]): void {
     if (!this.shell || !this.shell.alive) {
-      this.shell = spawnShell(this.rt, (text) => this.api.log(text), this.rt.dialect.inspect);
+      this.shell = spawnShell(this.rt, (text) => this.api.log(text), this.language());
     }
     sendJob(this.rt, this.shell, { run, ...how, done });
   }
 
   private async runCheck(index: number, check: Check): Promise<void> {
     await this.evalInShell(check.eval, { print: false }, (outcome) => {
-      const got = outcome.ok ? asJson(outcome.value, this.elixir) : describeError(outcome.error, this.rt.dialect.inspect);
+      const got = outcome.ok ? asJson(outcome.value, this.elixir) : this.language().describe(outcome.error);
       const event = {
         t: this.rt.now, type: "check" as const, index, say: check.say,
         ok: outcome.ok && deepEqual(got, check.equals), expected: JSON.stringify(check.equals), got: outcome.ok ? JSON.stringify(got) ?? "undefined" : String(got),

@@ -9,6 +9,9 @@ import type { Proc } from "../runtime/process";
 import type { Runtime } from "../runtime/runtime";
 import { ExitError, inspect } from "../runtime/terms";
 import { isUnwinding } from "../runtime/unwind";
+import { exceptionMessage, exceptionOf } from "../runtime/elixir/errors";
+import { inspect as inspectElixir } from "../runtime/elixir/inspect";
+import { moduleName } from "../runtime/elixir/terms";
 
 export type ShellJob = {
   run: () => unknown;
@@ -21,7 +24,10 @@ export type ShellJob = {
 
 const JOB = "$shell_job";
 
-export function spawnShell(rt: Runtime, log: (text: string) => void, show: (term: unknown) => string = inspect): Proc {
+export type ShellLanguage = { show: (term: unknown) => string; describe: (err: unknown) => string };
+const TYPESCRIPT: ShellLanguage = { show: inspect, describe: (err) => describeError(err) };
+
+export function spawnShell(rt: Runtime, log: (text: string) => void, lang: ShellLanguage = TYPESCRIPT): Proc {
   function* loop() {
     for (;;) {
       const msg = (yield new ReceiveToken((m) => Array.isArray(m) && m[0] === JOB, undefined)) as [string, ShellJob];
@@ -30,11 +36,11 @@ export function spawnShell(rt: Runtime, log: (text: string) => void, show: (term
         let result = job.run();
         if (isActivation(result)) result = yield result;
         if (job.after) result = job.after(result);
-        if (job.print && result !== undefined) log(show(result));
+        if (job.print && result !== undefined) log(lang.show(result));
         job.done?.({ ok: true, value: result });
       } catch (err) {
         if (isUnwinding(err)) throw err;
-        log(describeError(err, show));
+        log(lang.describe(err));
         job.done?.({ ok: false, error: err });
       }
     }
@@ -47,7 +53,17 @@ export function sendJob(rt: Runtime, shell: Proc, job: ShellJob): void {
   rt.deliverQuietly(shell, [JOB, job]);
 }
 
-/** How IEx prints an exception that reached the prompt. */
+/** How IEx prints an exception that reached the prompt: `** (ArgumentError) bad input`. */
+export function describeElixirError(err: unknown, isLoaded: (module: string) => boolean): string {
+  if (err instanceof ExitError) return `** (exit) ${inspectElixir(err.reason)}`;
+  if (err instanceof Error) {
+    const e = exceptionOf(err);
+    return `** (${moduleName(e.structName ?? "Elixir.RuntimeError")}) ${exceptionMessage(e, isLoaded)}`;
+  }
+  return `** (throw) ${inspectElixir(err)}`;
+}
+
+/** How the shell prints an exception that reached the prompt. */
 export function describeError(err: unknown, show: (term: unknown) => string = inspect): string {
   if (err instanceof ExitError) return `** (exit) ${show(err.reason)}`;
   if (err instanceof Error) return `** (${err.name || err.constructor?.name || "Error"}) ${err.message}`;

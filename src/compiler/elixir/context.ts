@@ -12,8 +12,15 @@ export class ModuleWriter {
   private constantIds = new Map<string, string>();
   /** Modules reached through `require`, by atom → the JS constant holding the namespace. */
   readonly requires = new Map<string, string>();
+  /** Every name/arity the module defines, including the lower arities of default arguments. */
+  private readonly locals = new Set<string>();
   /** Other modules compiled from the same files: atom → their exported name/arities. */
-  constructor(readonly mod: ModuleDef, readonly siblings: Map<string, Set<string>>) {}
+  constructor(readonly mod: ModuleDef, readonly siblings: Map<string, Set<string>>) {
+    for (const g of mod.groups.values()) {
+      this.locals.add(`${g.name}/${g.arity}`);
+      for (const d of g.defaults) this.locals.add(`${g.name}/${d.arity}`);
+    }
+  }
 
   constant(code: string): string {
     let id = this.constantIds.get(code);
@@ -41,7 +48,7 @@ export class ModuleWriter {
   }
 
   hasLocal(name: string, arity: number): boolean {
-    return this.mod.groups.has(`${name}/${arity}`);
+    return this.locals.has(`${name}/${arity}`);
   }
 }
 

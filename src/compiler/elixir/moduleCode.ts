@@ -34,6 +34,8 @@ export function moduleJs(mod: ModuleDef, siblings: Map<string, Set<string>>): Mo
     const v = literalCode(mod.vsn, constCtx);
     if (v === null) throw errorAt(mod.vsn, "@vsn must be a literal (a number, string or atom)", mod.meta);
     tail.push({ code: `exports.vsn = E.str(${v});`, line });
+    // The term itself, for code_change's old_vsn (`@vsn "1"` is the binary "1").
+    tail.push({ code: `exports.__vsn__ = ${v};`, line });
   }
   if (mod.struct) {
     const sctx = new Ctx(mw, new FnWriter(), new Scope(null), mod.struct.lex, { name: "__struct__", arity: 0 });

@@ -280,8 +280,8 @@ export function createSupport(require: (module: string) => Namespace, isLoaded: 
       if (x instanceof Bin) return runtimeError(x.s);
       if (x instanceof EMap && x.get("__exception__") === true) return new ElixirError(x);
       if (typeof x === "string") {
-        const own = require(x)["exception/1"];
-        if (typeof own === "function") return own(attrs === undefined ? EMPTY : attrs);
+        const ns = require(x);
+        if (Object.hasOwn(ns, "exception/1")) return (ns["exception/1"] as Fn)(attrs === undefined ? EMPTY : attrs);
         if (!structInfo(x)) return undefinedFunctionError(x, "exception", 1, isLoaded);
         return new ElixirError(exceptionFrom(x, attrs));
       }

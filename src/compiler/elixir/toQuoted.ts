@@ -52,7 +52,10 @@ function convert(n: Node): Quoted {
     case "map": return mapOf(n);
     case "keywords": return keywordsOf(n);
     case "block": {
-      const exprs = named(n).map(convert);
+      const kids = named(n);
+      // `receive do: (msg -> x)`: clauses in parentheses are a list of `->`.
+      if (kids.length > 0 && kids.every((c) => c.type === "stab_clause")) return kids.map(stabOf);
+      const exprs = kids.map(convert);
       return exprs.length === 0 ? call("__block__", null, []) : block(exprs);
     }
     case "unary_operator": return unaryOf(n);
