@@ -78,3 +78,47 @@ describe("inspect of the runtime's own values", () => {
     expect(inspect(long, { limit: 3 })).toBe("[0, 1, 2, ...]");
   });
 });
+
+const ints = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const keyError = (key: unknown, term: unknown) => struct("Elixir.KeyError", { key, term });
+
+/** The same terms as pretty-cases.txt. */
+const PRETTY: Record<string, unknown> = {
+  "Enum.to_list(1..30)": list(ints(1, 30)),
+  "Enum.to_list(1..60)": list(ints(1, 60)),
+  '%{alpha: "aaaaaaaaaaaaaaa", beta: "bbbbbbbbbbbbbbbbbb", gamma: "ccccccccccccccccc", delta: 1}':
+    EMap.of({ alpha: b("aaaaaaaaaaaaaaa"), beta: b("bbbbbbbbbbbbbbbbbb"), gamma: b("ccccccccccccccccc"), delta: 1 }),
+  '{:caught, :error, {:callback_failed, {:gen_server, :system_replace_state}, {:error, %RuntimeError{message: "no"}}}}':
+    ["caught", "error", ["callback_failed", ["gen_server", "system_replace_state"], ["error", struct("Elixir.RuntimeError", { message: b("no") })]]],
+  "{:caught, :error, {:callback_failed, {:gen_server, :system_replace_state}, {:throw, :nope}}}":
+    ["caught", "error", ["callback_failed", ["gen_server", "system_replace_state"], ["throw", "nope"]]],
+  '[1, 1.0, 2.0, 3, :atom, nil, {2}, {1, 2}, %{}, %{a: 1}, [], [0, 5], [1 | 2], [1], "a", "b"]':
+    list([1, f(1), f(2), 3, "atom", null, [2], [1, 2], map(), map(["a", 1]), EMPTY, list([0, 5]), list([1], 2), list([1]), b("a"), b("b")]),
+  '[first: "aaaaaaaaaaaaaaaaaaaa", second: "bbbbbbbbbbbbbbbbbbbbbbbb", third: "cccccccccccccccccc"]':
+    list([["first", b("aaaaaaaaaaaaaaaaaaaa")], ["second", b("bbbbbbbbbbbbbbbbbbbbbbbb")], ["third", b("cccccccccccccccccc")]]),
+  '%{"key one" => [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], "key two" => {:ok, "a long value here", 12345678}}':
+    map([b("key one"), list(ints(1, 10))], [b("key two"), ["ok", b("a long value here"), 12345678]]),
+  "{:ok, %{count: 1, step: 10}}": ["ok", EMap.of({ count: 1, step: 10 })],
+  'Enum.map(1..12, fn i -> {i, String.duplicate("x", i)} end)': list(ints(1, 12).map((i) => [i, b("x".repeat(i))])),
+  '%KeyError{key: :some_long_key_name, term: %{another_key: "with a long value", third: [1, 2, 3]}}':
+    keyError("some_long_key_name", EMap.of({ another_key: b("with a long value"), third: list([1, 2, 3]) })),
+  "Enum.map(1..30, fn i -> Enum.to_list(1..i) end)": list(ints(1, 30).map((i) => list(ints(1, i)))),
+  "[1, 2, 3 | 4]": list([1, 2, 3], 4),
+  "Enum.to_list(1..25) ++ [:tail_atom_that_is_long]": list([...ints(1, 25), "tail_atom_that_is_long"]),
+  '{"a tuple with a very long string inside it that goes past the width by itself alone", 1}':
+    [b("a tuple with a very long string inside it that goes past the width by itself alone"), 1],
+  '%{list: Enum.to_list(1..40), name: "x"}': EMap.of({ list: list(ints(1, 40)), name: b("x") }),
+};
+
+const prettyFixture = JSON.parse(readFileSync(join(__dirname, "fixtures", "pretty.fixture.json"), "utf8")) as Record<string, string>;
+
+describe("IO.inspect's layout in 80 columns (recorded from the real elixir)", () => {
+  it("has a term for every recorded case", () => {
+    expect(Object.keys(prettyFixture).filter((k) => !(k in PRETTY))).toEqual([]);
+  });
+  for (const [expr, printed] of Object.entries(prettyFixture)) {
+    it(`lays out ${expr.slice(0, 60)}`, () => {
+      expect(inspect(PRETTY[expr], { width: 80 })).toBe(printed);
+    });
+  }
+});

@@ -8,12 +8,16 @@
  */
 import { Pid, Ref, Stacktrace } from "../terms";
 import { isActivation } from "../activation";
-import { Bin, Cons, EMPTY, EMap, Float, structInfo } from "./terms";
+import { type Doc, concat, containerDoc, format, group, tailDoc } from "./pretty";
+import { Bin, Cons, EMPTY, EMap, Float, list, structInfo } from "./terms";
 
-export type InspectOptions = { limit?: number; charlists?: "infer" | "as_lists" };
+/** `width`: lay out in that many columns, as `IO.inspect` (80) and `inspect(t, pretty: true)` do. */
+export type InspectOptions = { limit?: number; charlists?: "infer" | "as_lists"; width?: number };
 
 export function inspect(term: unknown, opts: InspectOptions = {}): string {
-  return show(term, opts.limit ?? 50, opts.charlists ?? "infer", 0);
+  if (typeof term === "number" && Number.isInteger(term) && !Object.is(term, -0)) return String(term);
+  if (typeof term === "string") return inspectAtom(term);
+  return format(group(toDoc(term, opts.limit ?? 50, opts.charlists ?? "infer", 0)), opts.width ?? Infinity);
 }
 
 // ── atoms ────────────────────────────────────────────────────────────────────────────────
@@ -136,11 +140,24 @@ export function formatFloat(v: number): string {
 
 type CharlistMode = "infer" | "as_lists";
 
-function items(shown: string[], total: number, limit: number): string {
-  return total > limit ? [...shown, "..."].join(", ") : shown.join(", ");
+/**
+ * Inspect.Algebra.container_each: at most `limit` items then "...", each item printed with the
+ * limit left after it (so nested collections share the budget, as in Elixir).
+ */
+function each<T>(xs: readonly T[], limit: number, doc: (x: T, limit: number) => Doc): Doc[] {
+  const out: Doc[] = [];
+  for (let i = 0; i < xs.length; i++) {
+    if (limit - i <= 0) {
+      out.push("...");
+      break;
+    }
+    out.push(doc(xs[i], limit - i - 1));
+  }
+  return out;
 }
 
-function show(t: unknown, limit: number, cl: CharlistMode, depth: number): string {
+/** The term as an algebra document (Inspect protocol of Elixir 1.14 for the built-in types). */
+function toDoc(t: unknown, limit: number, cl: CharlistMode, depth: number): Doc {
   switch (typeof t) {
     case "number":
       return Object.is(t, -0) ? "0" : String(t);
@@ -158,20 +175,17 @@ function show(t: unknown, limit: number, cl: CharlistMode, depth: number): strin
   if (depth > 100) return "...";
   if (t instanceof Bin) return inspectString(t.s);
   if (t instanceof Float) return formatFloat(t.v);
-  if (Array.isArray(t)) {
-    const shown = t.slice(0, limit).map((x) => show(x, limit, cl, depth + 1));
-    return `{${items(shown, t.length, limit)}}`;
-  }
+  if (Array.isArray(t)) return containerDoc("{", each(t, limit, (x, l) => toDoc(x, l, cl, depth + 1)), "}", "flex");
   if (t === EMPTY) return "[]";
-  if (t instanceof Cons) return showList(t, limit, cl, depth);
-  if (t instanceof EMap) return showMap(t, limit, cl, depth);
+  if (t instanceof Cons) return listDoc(t, limit, cl, depth);
+  if (t instanceof EMap) return mapDoc(t, limit, cl, depth);
   if (t instanceof Pid || t instanceof Ref || t instanceof Stacktrace) return t.toString();
   if (isActivation(t)) return `#Pending<${t.name}>`;
   if (t instanceof Error) return `%${t.name}{message: ${inspectString(t.message)}}`;
   return String(t);
 }
 
-function showList(l: Cons, limit: number, cl: CharlistMode, depth: number): string {
+function listDoc(l: Cons, limit: number, cl: CharlistMode, depth: number): Doc {
   const elems: unknown[] = [];
   let c: unknown = l;
   while (c instanceof Cons) {
@@ -179,20 +193,19 @@ function showList(l: Cons, limit: number, cl: CharlistMode, depth: number): stri
     c = c.tail;
   }
   if (c !== EMPTY) {
-    // An improper list: [1, 2 | 3].
-    const shown = elems.slice(0, limit).map((x) => show(x, limit, cl, depth + 1));
-    return elems.length > limit ? `[${items(shown, elems.length, limit)}]` : `[${shown.join(", ")} | ${show(c, limit, cl, depth + 1)}]`;
+    // An improper list: [1, 2 | 3] (the last cell prints as `2 | 3`).
+    const docs = each(elems.slice(0, -1), limit, (x, lim) => toDoc(x, lim, cl, depth + 1));
+    if (docs.length === elems.length - 1 && docs[docs.length - 1] !== "...") {
+      const lim = limit - elems.length;
+      docs.push(lim < 0 ? "..." : tailDoc(toDoc(elems[elems.length - 1], lim, cl, depth + 1), toDoc(c, lim, cl, depth + 1)));
+    }
+    return containerDoc("[", docs, "]", "maybe");
   }
   if (cl === "infer" && asciiPrintable(elems)) return `'${escape(String.fromCharCode(...(elems as number[])), "'")}'`;
   if (isKeyword(elems)) {
-    const shown = elems.slice(0, limit).map((e) => {
-      const [k, v] = e as [string, unknown];
-      return `${keywordKey(k)} ${show(v, limit, cl, depth + 1)}`;
-    });
-    return `[${items(shown, elems.length, limit)}]`;
+    return containerDoc("[", each(elems as Array<[string, unknown]>, limit, ([k, v], lim) => concat(keywordKey(k)!, " ", toDoc(v, lim, cl, depth + 1))), "]", "strict");
   }
-  const shown = elems.slice(0, limit).map((x) => show(x, limit, cl, depth + 1));
-  return `[${items(shown, elems.length, limit)}]`;
+  return containerDoc("[", each(elems, limit, (x, lim) => toDoc(x, lim, cl, depth + 1)), "]", "maybe");
 }
 
 /** A list of `{atom, value}` pairs whose keys can be written `key:` (Inspect.List.keyword?). */
@@ -207,37 +220,38 @@ function isKeyword(elems: unknown[]): boolean {
   return true;
 }
 
-function showMap(m: EMap, limit: number, cl: CharlistMode, depth: number): string {
+function mapDoc(m: EMap, limit: number, cl: CharlistMode, depth: number): Doc {
   const struct = m.structName;
-  if (struct !== null) return showStruct(m, struct, limit, cl, depth);
+  if (struct !== null) return structDoc(m, struct, limit, cl, depth);
   const entries = m.entries();
   const atomKeys = entries.every(([k]) => (typeof k === "string" || typeof k === "boolean" || k === null) && keywordKey(k) !== null);
-  const shown = entries.slice(0, limit).map(([k, v]) =>
-    atomKeys ? `${keywordKey(k as string)} ${show(v, limit, cl, depth + 1)}` : `${show(k, limit, cl, depth + 1)} => ${show(v, limit, cl, depth + 1)}`,
+  const docs = each(entries, limit, ([k, v], lim) =>
+    atomKeys
+      ? concat(keywordKey(k as string)!, " ", toDoc(v, lim, cl, depth + 1))
+      : concat(toDoc(k, lim, cl, depth + 1), " => ", toDoc(v, lim, cl, depth + 1)),
   );
-  return `%{${items(shown, entries.length, limit)}}`;
+  return containerDoc("%{", docs, "}", "strict");
 }
 
-function showStruct(m: EMap, struct: string, limit: number, cl: CharlistMode, depth: number): string {
-  const name = show(struct, limit, cl, depth);
+function structDoc(m: EMap, struct: string, limit: number, cl: CharlistMode, depth: number): Doc {
+  const name = inspectAtom(struct);
   if (struct === "Elixir.Range" && m.size === 4) {
     const [first, last, step] = [m.get("first"), m.get("last"), m.get("step")];
-    const range = `${show(first, limit, cl, depth)}..${show(last, limit, cl, depth)}`;
+    const range = `${inspect(first)}..${inspect(last)}`;
     const defaultStep = step === 1 && (first as number) <= (last as number);
-    return defaultStep ? range : `${range}//${show(step, limit, cl, depth)}`;
+    return defaultStep ? range : `${range}//${inspect(step)}`;
   }
   if (struct === "Elixir.MapSet" && m.get("map") instanceof EMap) {
     const keys = (m.get("map") as EMap).keys();
-    const shown = keys.slice(0, limit).map((x) => show(x, limit, cl, depth + 1));
-    return `MapSet.new([${items(shown, keys.length, limit)}])`;
+    return concat("MapSet.new(", keys.length ? listDoc(list(keys) as Cons, limit, cl, depth + 1) : "[]", ")");
   }
   const declared = structInfo(struct)?.fields;
   const hidden = m.get("__exception__") === true ? 2 : 1;
   const fields = declared && declared.every((f) => m.has(f)) && m.size === declared.length + hidden
     ? declared
     : m.keys().filter((k) => k !== "__struct__" && k !== "__exception__") as string[];
-  const shown = fields.slice(0, limit).map((f) => `${keywordKey(f)} ${show(m.get(f), limit, cl, depth + 1)}`);
-  return `%${name}{${items(shown, fields.length, limit)}}`;
+  const docs = each(fields, limit, (f, lim) => concat(keywordKey(f)!, " ", toDoc(m.get(f), lim, cl, depth + 1)));
+  return containerDoc(`%${name}{`, docs, "}", "strict");
 }
 
 /**

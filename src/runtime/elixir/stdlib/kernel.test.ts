@@ -87,3 +87,17 @@ describe(":code and :erlang", () => {
     expect(ex.M("Kernel")["apply/3"]("Elixir.Mod", "f", list([]))).toBe(2);
   });
 });
+
+describe("IO.inspect lays out long terms in 80 columns, as IEx prints them", () => {
+  it("breaks a long tuple where Elixir does; inspect/1 keeps one line", () => {
+    const ex = boot();
+    const term = ["caught", "error", ["callback_failed", ["gen_server", "system_replace_state"], ["throw", "nope"]]];
+    ex.run(function* () {
+      return ex.M("IO")["inspect/1"](term);
+    });
+    // Recorded: conformance/elixir/sys_errors (IO.inspect on the BEAM).
+    expect(ex.texts()).toEqual(["{:caught, :error,\n {:callback_failed, {:gen_server, :system_replace_state}, {:throw, :nope}}}"]);
+    expect(ex.M("Kernel")["inspect/1"](term).s).toBe("{:caught, :error, {:callback_failed, {:gen_server, :system_replace_state}, {:throw, :nope}}}");
+    expect(ex.M("Kernel")["inspect/2"](term, list([["pretty", true]])).s).toContain("\n");
+  });
+});

@@ -27,17 +27,24 @@ export type Context = {
 const B = (s: string) => new Bin(s);
 const isAtom = (t: unknown) => typeof t === "string" || typeof t === "boolean" || t === null;
 
-/** Inspect options from a keyword list (`limit:`, `charlists:`); the others are ignored. */
-function inspectOpts(opts: unknown): { limit?: number; charlists?: "infer" | "as_lists"; label?: string } {
-  const out: { limit?: number; charlists?: "infer" | "as_lists"; label?: string } = {};
+type Opts = { limit?: number; charlists?: "infer" | "as_lists"; label?: string; width?: number; pretty?: boolean };
+
+/** Inspect options from a keyword list (`limit:`, `charlists:`, `pretty:`, `width:`, `label:`). */
+function inspectOpts(opts: unknown): Opts {
+  const out: Opts = {};
   for (const p of opts === undefined ? [] : items(opts)) {
     if (!Array.isArray(p)) continue;
     if (p[0] === "limit") out.limit = p[1] === "infinity" ? Infinity : (p[1] as number);
     if (p[0] === "charlists") out.charlists = p[1] === "as_lists" || p[1] === "as_list" ? "as_lists" : "infer";
     if (p[0] === "label") out.label = toText(p[1]);
+    if (p[0] === "width") out.width = p[1] === "infinity" ? Infinity : (p[1] as number);
+    if (p[0] === "pretty") out.pretty = p[1] === true;
   }
   return out;
 }
+
+/** Kernel.inspect/2 lays out in `width` columns only when `pretty: true`; IO.inspect always does (80). */
+const kernelInspect = (t: unknown, o: Opts) => inspect(t, { ...o, width: o.pretty ? (o.width ?? 80) : Infinity });
 
 function elem(t: unknown, i: unknown): unknown {
   if (!Array.isArray(t)) throw badarg(2, "not a tuple");
@@ -105,7 +112,7 @@ export function createKernel(ctx: Context): Namespace {
     "node/0": () => "nonode@nohost",
     "node/1": () => "nonode@nohost",
     "inspect/1": (t: unknown) => B(inspect(t)),
-    "inspect/2": (t: unknown, opts: unknown) => B(inspect(t, inspectOpts(opts))),
+    "inspect/2": (t: unknown, opts: unknown) => B(kernelInspect(t, inspectOpts(opts))),
     "to_string/1": (t: unknown) => B(toText(t)),
     "to_charlist/1": (t: unknown) => list([...toText(t)].map((c) => c.codePointAt(0)!)),
     "elem/2": elem,
@@ -289,7 +296,7 @@ export function createIO(ctx: Context): Namespace {
   const device = (d: unknown) => d === "stdio" || d === "stderr" || d === "standard_io" || d === "standard_error" || d instanceof Pid;
   const inspectTo = (t: unknown, opts: unknown) => {
     const o = inspectOpts(opts);
-    log((o.label !== undefined ? `${o.label}: ` : "") + inspect(t, o));
+    log((o.label !== undefined ? `${o.label}: ` : "") + inspect(t, { ...o, width: o.width ?? 80 }));
     return t;
   };
   return {
