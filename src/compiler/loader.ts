@@ -16,7 +16,7 @@ import { type Support, createSupport } from "./elixir/support";
 /** What an Elixir snippet adds to the loader: its standard library's namespaces by module atom. */
 export type ElixirLibrary = { stdlib: (module: string) => Record<string, unknown> | undefined };
 
-const WRAPPER_PARAMS = ["exports", "require", "module", "__MODULE__", "__async", "__toESM", "__budget", "__rethrow", "__killing", "console"];
+const WRAPPER_PARAMS = ["exports", "require", "module", "__MODULE__", "__async", "__toESM", "__budget", "__rethrow", "__killing", "console", "__version"];
 
 /**
  * Put before every module's code: an ES module is strict, so user code runs as the editor's
@@ -63,6 +63,8 @@ export class ModuleLoader {
       __budget: () => rt.budget(),
       __rethrow: (e: unknown) => rt.rethrowUnwind(e),
       __killing: () => rt.unwinding,
+      /** The version itself: compiled Elixir tags its funs with it (a purged version's fun is a badfun). */
+      __version: version,
       console: this.console,
     };
   }
@@ -80,7 +82,7 @@ export class ModuleLoader {
     const module = { exports: {} as Record<string, unknown> };
     const h = this.helpers(version);
     this.rt.guarded(() =>
-      fn(module.exports, this.require, module, compiled.module, h.__async, h.__toESM, h.__budget, h.__rethrow, h.__killing, h.console),
+      fn(module.exports, this.require, module, compiled.module, h.__async, h.__toESM, h.__budget, h.__rethrow, h.__killing, h.console, h.__version),
     );
     return module.exports;
   }

@@ -90,7 +90,7 @@ export function compileFn(q: QCall, ctx: Ctx): string {
     params = Array.from({ length: arity }, (_, i) => n.w.fresh(`$a${i}`));
     matchClauses(clauses, params, n, returnSink(n), `throw E.functionClauseError(__MODULE__, ${JSON.stringify(`-${ctx.fn.name}/${ctx.fn.arity}-fun-`)}, ${arity});`);
   }
-  return `async (${params.join(", ")}) => {\n${nestedCode(n.w)}\n}`;
+  return `E.fun(__version, async (${params.join(", ")}) => {\n${nestedCode(n.w)}\n})`;
 }
 
 export function compileCapture(q: QCall, ctx: Ctx): string {
@@ -121,11 +121,11 @@ export function compileCapture(q: QCall, ctx: Ctx): string {
   const params = Array.from({ length: max }, (_, i) => n.w.fresh(`$${i + 1}`));
   params.forEach((p, i) => n.scope.set(`&${i + 1}`, p));
   into(inner, n, returnSink(n));
-  return `async (${params.join(", ")}) => {\n${nestedCode(n.w)}\n}`;
+  return `E.fun(__version, async (${params.join(", ")}) => {\n${nestedCode(n.w)}\n})`;
 }
 
 function namedCapture(name: string, arity: number, q: QCall, ctx: Ctx): string {
-  if (ctx.mw.hasLocal(name, arity)) return ctx.mw.fnName(name, arity);
+  if (ctx.mw.hasLocal(name, arity)) return `E.fun(__version, ${ctx.mw.fnName(name, arity)})`;
   const n = ctx.nested();
   const params = Array.from({ length: arity }, (_, i) => n.w.fresh(`$${i + 1}`));
   const args = params.map((p, i) => {
@@ -134,7 +134,7 @@ function namedCapture(name: string, arity: number, q: QCall, ctx: Ctx): string {
   });
   if (!isKernel(name, arity) && !ctx.lex.imports.length) throw errorAt(q, `undefined function ${name}/${arity}`);
   into(call(name, q.meta, args), n, returnSink(n));
-  return `async (${params.join(", ")}) => {\n${nestedCode(n.w)}\n}`;
+  return `E.fun(__version, async (${params.join(", ")}) => {\n${nestedCode(n.w)}\n})`;
 }
 
 function highestPlaceholder(q: Quoted): number {

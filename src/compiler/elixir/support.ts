@@ -250,9 +250,14 @@ export function createSupport(require: (module: string) => Namespace, isLoaded: 
     truthy: (v: unknown) => v !== false && v !== null,
 
     // ── calls ──
-    /** `f.(args)`: a fun of the right arity, else BadFunctionError / BadArityError. */
+    /** Tags a fun with the module version that made it (null in the shell). */
+    fun<F extends Fn>(version: { status: string } | null, f: F): F {
+      if (version) (f as F & { $v?: unknown }).$v = version;
+      return f;
+    },
+    /** `f.(args)`: a fun of the right arity, else BadFunctionError / BadArityError (also for a fun of purged code). */
     callFun(f: unknown, args: unknown[]): unknown {
-      if (typeof f !== "function") throw badFunctionError(f);
+      if (typeof f !== "function" || (f as { $v?: { status: string } }).$v?.status === "purged") throw badFunctionError(f);
       if (f.length !== args.length) throw badArityError(f, args);
       return (f as Fn)(...args);
     },
