@@ -321,6 +321,7 @@ function dotCall(q: QCall, ctx: Ctx, tail: boolean): string {
   }
   if (!isAtom(right)) throw errorAt(q, "this call form is not supported here");
   const name = right.name;
+  if (isAtom(left, "Elixir.Access") && name === "get" && args.length === 2) return `E.accessGet(${values(args, ctx).join(", ")})`;
   if (isCall(left, "__aliases__")) return remoteCall(aliasName(left, ctx.lex), name, args, ctx, tail, q);
   if (isAtom(left)) return remoteCall(left.name, name, args, ctx, tail, q);
   if (isVar(left) && left.form === "__MODULE__") return remoteCall(ctx.lex.module, name, args, ctx, tail, q);

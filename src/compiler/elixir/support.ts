@@ -177,6 +177,24 @@ export function createSupport(require: (module: string) => Namespace, isLoaded: 
     },
 
     // ── data ──
+    /** `data[key]` (Access.get/2): a map's value, a keyword list's first value, or nil. */
+    accessGet(data: unknown, key: unknown): unknown {
+      if (data instanceof EMap) {
+        if (data.structName !== null) throw undefinedFunctionError(data.structName, "fetch", 2, isLoaded);
+        const v = data.get(key);
+        return v === undefined ? null : v;
+      }
+      if (data === null) return null;
+      if (data === EMPTY || data instanceof Cons) {
+        if (typeof key !== "string" && key !== null && typeof key !== "boolean") throw argumentError(`the Access calls for keywords expect the key to be an atom, got: ${inspect(key)}`);
+        for (let c: unknown = data; c instanceof Cons; c = c.tail) {
+          const kv = c.head;
+          if (Array.isArray(kv) && kv.length === 2 && kv[0] === key) return kv[1];
+        }
+        return null;
+      }
+      throw argumentError(`the Access module does not support accessing ${inspect(data)} with key ${inspect(key)}`);
+    },
     /** `m.key`: a map's value, KeyError when absent. */
     dot(m: unknown, key: string): unknown {
       if (m instanceof EMap) {
