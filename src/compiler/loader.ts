@@ -16,13 +16,17 @@ import { BadFunctionError } from "../runtime/terms";
 import type { CompiledModule } from "./compile";
 import { Sandbox, harden } from "./sandbox";
 import { lookup } from "./sourceMap";
+import { type Support, createSupport } from "./elixir/support";
+
+/** What an Elixir snippet adds to the loader: its standard library's namespaces by module atom. */
+export type ElixirLibrary = { stdlib: (module: string) => Record<string, unknown> | undefined };
 
 /**
  * The guard's helpers, bound as constants from the one object the wrapper is handed. Strict,
  * as an ES module is, so user code runs as the editor's TypeScript means it (and V8 runs strict
  * code faster: unmapped `arguments` for every async call). One line: user code starts on line 2.
  */
-const HELPERS = '"use strict"; const { async: __async, toESM: __toESM, budget: __budget, rethrow: __rethrow, killing: __killing } = __otp;';
+const HELPERS = '"use strict"; const { async: __async, toESM: __toESM, budget: __budget, rethrow: __rethrow, killing: __killing, version: __version } = __otp;';
 const MODULE_HEADER = `(function (exports, require, module, __MODULE__, __otp, console) { ${HELPERS}\n`;
 /** Lines before the module's first line in what the sandbox evaluates. */
 const HEADER_LINES = 1;
@@ -38,10 +42,14 @@ export class ModuleLoader {
   /** A fresh sandbox per loader, i.e. per Run: nothing a snippet left on its global survives. */
   private readonly sandbox = new Sandbox();
 
-  constructor(private readonly rt: Runtime, private readonly api: OtpApi) {
+  /** The helpers of compiled Elixir (`require("$elixir")`), when the snippet is Elixir. */
+  private readonly support: Support | null;
+
+  constructor(private readonly rt: Runtime, private readonly api: OtpApi, private readonly elixir: ElixirLibrary | null = null) {
     rt.mapStack = (err) => this.mapStack(err);
     harden(api);
     harden(this.console);
+    this.support = elixir ? createSupport(this.require, (m) => rt.code.isLoaded(m) || !!elixir.stdlib(m)) : null;
   }
 
   /** Evaluates the module's code as a new version and loads it (purging the old one). */
@@ -59,6 +67,9 @@ export class ModuleLoader {
       budget: version ? budgetIn(rt, version) : () => rt.budget(),
       rethrow: (e: unknown) => rt.rethrowUnwind(e),
       killing: () => rt.unwinding,
+      // Compiled Elixir tags its funs with their version (a purged version's fun is a badfun).
+      // A live view of its status only: hardening the version itself would freeze the code server's record.
+      version: version ? { get status() { return version.status; } } : null,
     });
   }
 
@@ -96,8 +107,19 @@ export class ModuleLoader {
     });
   }
 
-  readonly require = (name: string): unknown => {
-    if (name === "otp") return this.api;
+  /**
+   * Module names to namespaces: the `otp` API, Elixir's support and standard library (a user
+   * module of the same name wins once loaded), else the code server's live namespace.
+   */
+  readonly require = (name: string): Record<string, unknown> => {
+    if (name === "otp") return this.api as unknown as Record<string, unknown>;
+    if (this.elixir) {
+      if (name === "$elixir") return this.support as unknown as Record<string, unknown>;
+      if (!this.rt.code.isLoaded(name)) {
+        const lib = this.elixir.stdlib(name);
+        if (lib) return lib;
+      }
+    }
     return this.rt.code.namespace(name);
   };
 
@@ -114,7 +136,7 @@ export class ModuleLoader {
     const stack = err instanceof Error ? err.stack : undefined;
     if (!stack) return [];
     const frames: StackFrame[] = [];
-    const re = /at (?:(.*?) \()?([^\s()]+\.ts#\d+):(\d+):(\d+)\)?/;
+    const re = /at (?:(.*?) \()?([^\s()]+\.(?:ts|exs?)#\d+):(\d+):(\d+)\)?/;
     for (const line of stack.split("\n")) {
       const m = re.exec(line);
       if (!m) continue;

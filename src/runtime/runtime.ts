@@ -9,6 +9,7 @@
  */
 import { type Activation, RECEIVE, type ReceiveToken, SLEEP, type SleepToken, CALL, isActivation, madeThisTurn, stepOf, takeUnstarted } from "./activation";
 import { CodeServer } from "./codeServer";
+import { type Dialect, typescriptDialect } from "./dialect";
 import type { EventSink, ProcessKind, SendEvent, StackFrame, TraceEvent } from "./events";
 import { Proc } from "./process";
 import { RunQueue } from "./runQueue";
@@ -35,6 +36,8 @@ export type RuntimeOptions = {
   mapStack?: (error: unknown) => StackFrame[];
   /** Wall clock for `advance`'s slices (never for a verdict, nor for virtual time). */
   wallClock?: () => number;
+  /** The source language's terms and names (TypeScript unless a session sets Elixir's). */
+  dialect?: (rt: Runtime) => Dialect;
 };
 
 const NO_MATCH = Symbol("no match");
@@ -61,6 +64,8 @@ export class Runtime {
   halted: string | null = null;
   mapStack: (error: unknown) => StackFrame[];
   readonly wallClock: () => number;
+  /** How terms print and how runtime-made reasons look (see dialect.ts). */
+  dialect: Dialect;
   /**
    * Countdown of budget checks left in this turn. Zero whenever no turn runs, so user code
    * called from anywhere else (a Promise callback, a getter the host reads) reaches the slow
@@ -92,6 +97,7 @@ export class Runtime {
     this.mapStack = options.mapStack ?? (() => []);
     this.wallClock = options.wallClock ?? (() => globalThis.performance.now());
     this.code = new CodeServer(this);
+    this.dialect = (options.dialect ?? typescriptDialect)(this);
   }
 
   get traceSends(): boolean {
@@ -233,7 +239,7 @@ export class Runtime {
 
   /** A `send` event. `dropped`: it reaches no mailbox (sent all the same, as on the BEAM). */
   private traceSend(to: Pid, msg: unknown, dropped: boolean, from = this.current === null ? "system" : this.current.pid.text): void {
-    const event: SendEvent = { t: this.now, type: "send", from, to: to.text, msg: inspect(msg) };
+    const event: SendEvent = { t: this.now, type: "send", from, to: to.text, msg: this.dialect.inspect(msg) };
     if (dropped) event.dropped = true;
     this.sendSink!(event);
   }
@@ -636,7 +642,7 @@ export class Runtime {
       return;
     }
     const frames = this.mapStack(err);
-    this.exit(p, [err, new Stacktrace(frames)], frames);
+    this.exit(p, [this.dialect.crashReason(err), new Stacktrace(frames)], frames);
   }
 
   /** The process ends with `reason` (its code returned, threw, or it was killed). */
@@ -680,7 +686,7 @@ export class Runtime {
     if (p.name !== null && this.registry.get(p.name) === p) this.registry.delete(p.name);
     if (this.sink) {
       const frames = this.stacks.get(p);
-      const event: TraceEvent = { t: this.now, type: "exit", pid: String(p.pid), reason: inspect(reason) };
+      const event: TraceEvent = { t: this.now, type: "exit", pid: String(p.pid), reason: this.dialect.inspect(reason) };
       if (frames && frames.length) event.stack = frames;
       this.emit(event);
     }
@@ -701,7 +707,7 @@ export class Runtime {
       p.monitoredBy = null;
       for (const [ref, watcher] of watchers) {
         watcher.monitors?.delete(ref);
-        if (this.sink) this.emit({ t: this.now, type: "down", pid: String(p.pid), to: String(watcher.pid), ref: String(ref), reason: inspect(reason) });
+        if (this.sink) this.emit({ t: this.now, type: "down", pid: String(p.pid), to: String(watcher.pid), ref: String(ref), reason: this.dialect.inspect(reason) });
         this.deliverSignal(watcher, ["DOWN", ref, "process", p.pid, reason], p.pid);
       }
     }

@@ -10,20 +10,38 @@ import type { Proc } from "../runtime/process";
 import { Runtime } from "../runtime/runtime";
 import { Pid, inspect } from "../runtime/terms";
 import { type CompiledModule, type EsbuildLike, compileModule, moduleNameOf } from "../compiler/compile";
+import { compileElixirFile, isElixirFile } from "../compiler/elixir/compileFile";
+import { compileShellExpression } from "../compiler/elixir/shellExpression";
+import type { ParserBytes } from "../compiler/elixir/parser";
+import { installElixir } from "../runtime/elixir/dialect";
 import { compileExpression, moduleScope } from "../compiler/compileExpression";
 import { formatDiagnostic } from "../compiler/diagnostics";
 import { ModuleLoader } from "../compiler/loader";
 import { applyStepEdits } from "../share/snippet";
 import type { Check, ScriptStep, Snippet } from "../share/snippetTypes";
 import { asJson, deepEqual } from "./checks";
-import { type ShellJob, describeError, sendJob, spawnShell } from "./shell";
+import { type ShellJob, type ShellLanguage, describeElixirError, describeError, sendJob, spawnShell } from "./shell";
 import type { ActionResult, Diagnostic, ProcessSnapshot } from "./types";
 import { runUpgrade } from "./upgrade";
 import { snapshotOf } from "./snapshot";
 
 export type { EsbuildLike };
 
+/** What a host gives a session for Elixir snippets (SPEC §10); Node needs nothing. */
+export type ElixirHost = {
+  /** The parser's wasm files as bytes (a worker passes them from its bundle; Node reads node_modules). */
+  parserBytes?: () => Promise<ParserBytes>;
+};
+
+/** A snippet whose files are all `.ex` is an Elixir snippet. */
+export function isElixirSnippet(files: Record<string, string>): boolean {
+  const names = Object.keys(files);
+  return names.length > 0 && names.every(isElixirFile);
+}
+
 export type SessionOptions = {
+  /** Present when the host can run Elixir snippets. */
+  elixir?: ElixirHost;
   esbuild: EsbuildLike;
   /** Receives every trace event, in order. */
   onEvent: (event: TraceEvent) => void;
@@ -61,7 +79,11 @@ export class Session {
   private checkCount = 0;
   /** Source of each file as last loaded (what "changed" is measured against). */
   private loaded = new Map<string, string>();
-  private compiled = new Map<string, CompiledModule>();
+  private compiled = new Map<string, { source: string; modules: CompiledModule[] }>();
+  /** True while an Elixir snippet runs: Elixir's dialect, stdlib and shell. */
+  private elixir = false;
+  /** The shell's variables (Elixir: bindings persist from one eval to the next, as in IEx). */
+  private bindings: Record<string, unknown> = {};
   files: Record<string, string> = {};
   private traceSends: boolean;
   /** Work an action owes at this ms (see `runNow`), or null. */
@@ -98,10 +120,14 @@ export class Session {
       haltOnTrouble: this.options.haltOnTrouble,
     });
     this.api = createOtpApi(this.rt);
-    this.loader = new ModuleLoader(this.rt, this.api);
+    if (this.elixir) {
+      const { stdlib } = installElixir(this.rt, this.api);
+      this.loader = new ModuleLoader(this.rt, this.api, { stdlib: (m) => stdlib.get(m) });
+    } else this.loader = new ModuleLoader(this.rt, this.api);
     this.loaded.clear();
     this.shell = null;
     this.settleAt = null;
+    this.bindings = {};
   }
 
   /** The runtime, for tests and benchmarks that look inside. */
@@ -110,6 +136,7 @@ export class Session {
   }
 
   async start(snippet: Snippet): Promise<ActionResult> {
+    this.elixir = isElixirSnippet(snippet.files);
     this.reset();
     this.files = { ...snippet.files };
     this.main = snippet.main;
@@ -132,6 +159,15 @@ export class Session {
 
   private startMain(): void {
     const main = this.main;
+    if (this.elixir) {
+      const module = `Elixir.${main}`;
+      this.runInShell(() => {
+        const start = this.rt.code.namespace(module)["start/0"];
+        if (typeof start !== "function") throw new Error(`${main}.start/0 is undefined: the snippet's main module must define start/0`);
+        return start();
+      }, { print: false });
+      return;
+    }
     this.runInShell(() => {
       const start = this.rt.code.namespace(main).start;
       if (typeof start !== "function") {
@@ -229,6 +265,7 @@ export class Session {
   }
 
   private async evalInShell(expr: string, how: JobOptions, done?: ShellJob["done"]): Promise<void> {
+    if (this.elixir) return this.evalElixir(expr, how, done);
     const compiled = await compileExpression(this.options.esbuild, expr);
     if (!compiled.ok) {
       const d = compiled.diagnostics[0];
@@ -251,16 +288,52 @@ export class Session {
     this.runNow();
   }
 
-  private runInShell(run: () => unknown, how: JobOptions, done?: ShellJob["done"]): void {
+  /** An Elixir expression in the shell, with the bindings of earlier evals (IEx's). */
+  private async evalElixir(expr: string, how: JobOptions, done?: ShellJob["done"]): Promise<void> {
+    const names = Object.keys(this.bindings);
+    const compiled = await compileShellExpression(this.options.esbuild, expr, names, this.options.elixir?.parserBytes);
+    if (!compiled.ok) {
+      const d = compiled.diagnostics[0];
+      const text = `** (SyntaxError) console:${d.line}:${d.column}: ${d.message}`;
+      this.shellLog(text);
+      done?.({ ok: false, error: new SyntaxError(text) });
+      return;
+    }
+    let make: (b: Record<string, unknown>) => unknown;
+    try {
+      // In the same sandbox as module code: only `require` (namespaces) and the guard's helpers.
+      make = this.loader.evalFunction(compiled.code, { require: this.loader.require, __MODULE__: null }) as typeof make;
+    } catch (err) {
+      this.shellLog(this.language().describe(err));
+      done?.({ ok: false, error: err });
+      return;
+    }
+    const after = (result: unknown) => {
+      const [value, bindings] = result as [unknown, Record<string, unknown>];
+      this.bindings = bindings;
+      return value;
+    };
+    this.runInShell(() => make(this.bindings), { ...how, after }, done);
+    this.runNow();
+  }
+
+  /** How the shell prints values and errors: Elixir's way in an Elixir snippet. */
+  private language(): ShellLanguage {
+    if (!this.elixir) return { show: (t) => this.rt.dialect.inspect(t), describe: (err) => describeError(err) };
+    const isLoaded = (m: string) => this.rt.code.isLoaded(m) || this.loader.require(m) !== this.rt.code.namespace(m);
+    return { show: (t) => this.rt.dialect.inspect(t), describe: (err) => describeElixirError(err, isLoaded) };
+  }
+
+  private runInShell(run: () => unknown, how: JobOptions & Pick<ShellJob, "after">, done?: ShellJob["done"]): void {
     if (!this.shell || !this.shell.alive) {
-      this.shell = spawnShell(this.rt, (text) => this.api.log(text));
+      this.shell = spawnShell(this.rt, (text) => this.api.log(text), this.language());
     }
     sendJob(this.rt, this.shell, { run, ...how, done });
   }
 
   private async runCheck(index: number, check: Check): Promise<void> {
     await this.evalInShell(check.eval, { print: false }, (outcome) => {
-      const got = outcome.ok ? asJson(outcome.value) : describeError(outcome.error);
+      const got = outcome.ok ? asJson(outcome.value, this.elixir) : this.language().describe(outcome.error);
       const event = {
         t: this.rt.now, type: "check" as const, index, say: check.say,
         ok: outcome.ok && deepEqual(got, check.equals), expected: JSON.stringify(check.equals), got: outcome.ok ? JSON.stringify(got) ?? "undefined" : String(got),
@@ -336,12 +409,28 @@ export class Session {
 
   // ── compiling and loading ──────────────────────────────────────────────────────────────
 
-  private async compileOne(file: string, source: string) {
+  private async compileOne(file: string, source: string): Promise<{ ok: true; modules: CompiledModule[] } | { ok: false; diagnostics: Diagnostic[] }> {
     const cached = this.compiled.get(file);
-    if (cached && cached.source === source) return { ok: true as const, module: cached };
-    const result = await compileModule(this.options.esbuild, file, source);
-    if (result.ok) this.compiled.set(file, result.module);
+    if (cached && cached.source === source) return { ok: true, modules: cached.modules };
+    let result: { ok: true; modules: CompiledModule[] } | { ok: false; diagnostics: Diagnostic[] };
+    if (isElixirFile(file)) {
+      result = await compileElixirFile(this.options.esbuild, file, source, this.options.elixir?.parserBytes, this.knownModules(file));
+    } else {
+      const one = await compileModule(this.options.esbuild, file, source);
+      result = one.ok ? { ok: true, modules: [one.module] } : one;
+    }
+    if (result.ok) this.compiled.set(file, { source, modules: result.modules });
     return result;
+  }
+
+  /** The public functions of the modules of the other files (for `import Other` in Elixir). */
+  private knownModules(except: string): Map<string, Set<string>> {
+    const out = new Map<string, Set<string>>();
+    for (const [file, c] of this.compiled) {
+      if (file === except) continue;
+      for (const m of c.modules) out.set(m.module, new Set());
+    }
+    return out;
   }
 
   private async compileAll(files: Record<string, string>) {
@@ -355,7 +444,7 @@ export class Session {
     for (const file of names) {
       const r = await this.compileOne(file, files[file]);
       if (epoch !== this.compileEpoch) return { ok: false, diagnostics: [CANCELLED] };
-      if (r.ok) modules.push(r.module);
+      if (r.ok) modules.push(...r.modules);
       else diagnostics.push(...r.diagnostics);
     }
     return diagnostics.length ? { ok: false, diagnostics } : { ok: true, modules };
@@ -366,7 +455,10 @@ export class Session {
     const changed = Object.keys(files).filter((f) => this.loaded.get(f) !== files[f]);
     const result = await this.compileFiles(changed, files);
     if (!result.ok) return result;
-    const removed = [...this.loaded.keys()].filter((f) => !(f in files)).map((f) => moduleNameOf(f)!).filter(Boolean);
+    const removed = [...this.loaded.keys()]
+      .filter((f) => !(f in files))
+      .flatMap((f) => (isElixirFile(f) ? this.compiled.get(f)?.modules.map((m) => m.module) ?? [] : [moduleNameOf(f)!]))
+      .filter(Boolean);
     for (const f of [...this.loaded.keys()]) if (!(f in files)) this.loaded.delete(f);
     return { ...result, removed };
   }

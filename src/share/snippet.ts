@@ -22,6 +22,8 @@ const CHECK_KEYS = ["at", "eval", "equals", "say"];
 const ACTIONS: readonly Action[] = ["recompile", "upgrade", "restart"];
 /** `App.Worker.ts`: dot-separated segments of letters, digits and _, each starting with a letter. */
 const MODULE_FILE = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*\.ts$/;
+/** `counter.ex`, `lib/my_app/worker.ex`: an Elixir file (its modules are named by defmodule). */
+const ELIXIR_FILE = /^[A-Za-z0-9_][A-Za-z0-9_.\-]*(\/[A-Za-z0-9_][A-Za-z0-9_.\-]*)*\.ex$/;
 /** Deeper `extra`/`equals` values are surely a mistake, and the limit keeps the check off the stack's edge. */
 const MAX_JSON_DEPTH = 100;
 
@@ -95,11 +97,18 @@ function filesOf(value: unknown, path: string): Files {
     mustBeModuleFile(name, `${path}: file name`);
     files[name] = mustBeString(obj[name], keyPath(path, name));
   }
+  const elixir = names.filter((n) => n.endsWith(".ex")).length;
+  if (elixir > 0 && elixir < names.length) fail(`${path} mixes .ex and .ts files: a snippet is written in one language`);
   return files;
 }
 
 function mainOf(value: unknown, files: Files): string {
   const main = mustBeNonEmptyString(value, "main");
+  if (Object.keys(files).some((f) => f.endsWith(".ex"))) {
+    // An Elixir snippet: main names a module defined somewhere in its files (`Main`).
+    if (!/^[A-Z][A-Za-z0-9_]*(\.[A-Z][A-Za-z0-9_]*)*$/.test(main)) fail(`main must be an Elixir module name like "Main", not ${quote(main)}`);
+    return main;
+  }
   if (Object.hasOwn(files, `${main}.ts`)) return main;
   if (main.endsWith(".ts") && Object.hasOwn(files, main))
     fail(`main must be a module name without ".ts": ${quote(main.slice(0, -3))}, not ${quote(main)}`);
@@ -187,7 +196,11 @@ function mustBeAction(value: unknown, path: string): Action {
 }
 
 function mustBeModuleFile(name: string, path: string): void {
-  if (!name.endsWith(".ts")) fail(`${path} ${quote(name)} must end in ".ts"`);
+  if (name.endsWith(".ex")) {
+    if (!ELIXIR_FILE.test(name)) fail(`${path} ${quote(name)} is not a file name: letters, digits, _, - and . (folders with /), ending in .ex`);
+    return;
+  }
+  if (!name.endsWith(".ts")) fail(`${path} ${quote(name)} must end in ".ts" (TypeScript) or ".ex" (Elixir)`);
   if (!MODULE_FILE.test(name))
     fail(`${path} ${quote(name)} is not a module name: dot-separated parts of letters, digits and _, each starting with a letter`);
 }

@@ -20,6 +20,7 @@
  */
 import { Activation, isActivation, ReceiveToken, internal } from "../activation";
 import { MODULE_NAME } from "../codeServer";
+import { callbackOf } from "../dialect";
 import type { Proc } from "../process";
 import type { Runtime } from "../runtime";
 import { ErlangError, ExitError, Pid, Ref, Stacktrace, TIMEOUT, inspect, sameTerm } from "../terms";
@@ -57,7 +58,7 @@ export function createGenServer(rt: Runtime) {
   function reasonOf(err: unknown): unknown {
     if (err instanceof ExitError) return err.reason;
     if (!(err instanceof Error)) return [["nocatch", err], new Stacktrace([])];
-    return [err, new Stacktrace(rt.mapStack(err))];
+    return [rt.dialect.crashReason(err), new Stacktrace(rt.mapStack(err))];
   }
 
   /**
@@ -67,7 +68,8 @@ export function createGenServer(rt: Runtime) {
    */
   function* invoke(callbacks: Callbacks, name: string, args: unknown[]): Generator<unknown, { ok: true; value: unknown } | { ok: false; reason: unknown }, unknown> {
     try {
-      const fn = callbacks[name] as (...a: unknown[]) => unknown;
+      // (A missing one: the namespace's own stand-in raises UndefinedFunctionError.)
+      const fn = callbackOf(callbacks, name, args.length) ?? (callbacks[name] as (...a: unknown[]) => unknown);
       const result = fn.apply(callbacks, args);
       let value = isActivation(result) ? yield result : result;
       // A callback may return a native Promise (SPEC §3): the server waits for it, as `await` would.
@@ -80,7 +82,7 @@ export function createGenServer(rt: Runtime) {
     }
   }
 
-  const has = (callbacks: Callbacks, name: string) => Object.prototype.hasOwnProperty.call(callbacks, name);
+  const has = (callbacks: Callbacks, name: string) => callbackOf(callbacks, name, CALLBACK_ARITY[name]) !== undefined;
 
   function reply(from: unknown, value: unknown): "ok" {
     if (!Array.isArray(from) || !(from[0] instanceof Pid) || !(from[1] instanceof Ref)) {
@@ -97,7 +99,7 @@ export function createGenServer(rt: Runtime) {
     const info = me.behaviour!;
     info.state = state;
     if (!rt.sink) return;
-    const printed = inspect(state);
+    const printed = rt.dialect.inspect(state);
     if (printed === info.printed) return;
     info.printed = printed;
     rt.emit({ t: rt.now, type: "state", pid: String(me.pid), state: printed });
@@ -270,7 +272,10 @@ export function createGenServer(rt: Runtime) {
       answer("ok");
     } else if (isTuple(req, "replace_state")) {
       try {
-        state = (req[1] as (s: unknown) => unknown)(state);
+        let next = (req[1] as (s: unknown) => unknown)(state);
+        // (An Elixir fun is async: its activation runs here, in the server.)
+        if (isActivation(next)) next = yield next;
+        state = next;
         answer(state);
       } catch (err) {
         if (isUnwinding(err)) throw err;
@@ -300,8 +305,8 @@ export function createGenServer(rt: Runtime) {
       else result = ["error", r.value];
     }
     rt.emit({
-      t: rt.now, type: "code_change", pid: String(me.pid), module: String(module), old_vsn: inspect(oldVsn),
-      result: inspect(result), before: inspect(state), after: inspect(next),
+      t: rt.now, type: "code_change", pid: String(me.pid), module: String(module), old_vsn: rt.dialect.inspect(oldVsn),
+      result: rt.dialect.inspect(result), before: rt.dialect.inspect(state), after: rt.dialect.inspect(next),
     });
     reply(from, result);
     return next;
@@ -354,7 +359,7 @@ export function createGenServer(rt: Runtime) {
     start_link: internal((module: unknown, arg: unknown, opts?: StartOptions) => start(true, module, arg, opts), "GenServer.start_link"),
     start: internal((module: unknown, arg: unknown, opts?: StartOptions) => start(false, module, arg, opts), "GenServer.start"),
     call: internal((server: unknown, req: unknown, timeout: unknown = 5000) =>
-      request("$gen_call", server, req, timeout, ["GenServer", "call", [server, req, timeout]]), "GenServer.call"),
+      request("$gen_call", server, req, timeout, rt.dialect.mfa("GenServer", "call", [server, req, timeout]) as unknown[]), "GenServer.call"),
     cast(server: unknown, msg: unknown): "ok" {
       const target = rt.resolve(server);
       if (target) rt.send(target.pid, ["$gen_cast", msg]);
@@ -362,7 +367,7 @@ export function createGenServer(rt: Runtime) {
     },
     reply,
     stop: internal(function* (server: unknown, reason: unknown = "normal", timeout: unknown = "infinity") {
-      const mfa = ["GenServer", "stop", [server, reason, timeout]];
+      const mfa = rt.dialect.mfa("GenServer", "stop", [server, reason, timeout]) as unknown[];
       const me = rt.self();
       const target = rt.resolve(server);
       if (!target) throw new ExitError(["noproc", mfa]);
@@ -390,7 +395,8 @@ export function createGenServer(rt: Runtime) {
   const sysCall = (label: string, req: unknown, server: unknown, timeout: unknown) =>
     labelled(`sys.${label}`, new Activation(
       function* () {
-        const out = yield* request("$system", server, req, timeout ?? 5000, sysMfa(req, server, timeout));
+        const [m, f, a] = sysMfa(req, server, timeout) as [string, string, unknown[]];
+        const out = yield* request("$system", server, req, timeout ?? 5000, rt.dialect.mfa(m, f, a) as unknown[]);
         if (isTuple(out, "$sys_error")) throw new ErlangError(out[1]);
         return out;
       } as never,
@@ -408,6 +414,11 @@ export function createGenServer(rt: Runtime) {
 
   return { api, sys, resolveModule, reasonOf, request };
 }
+
+/** The arity of each callback, to find an Elixir module's `"name/arity"` export. */
+const CALLBACK_ARITY: Record<string, number> = {
+  init: 1, handle_call: 3, handle_cast: 2, handle_info: 2, handle_continue: 2, terminate: 2, code_change: 3,
+};
 
 /** Elixir's RuntimeError (what `raise "message"` raises). */
 export class RuntimeError extends Error {

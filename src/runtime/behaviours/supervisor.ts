@@ -33,7 +33,7 @@ export function createSupervisor(rt: Runtime, gs: GenServerKit) {
     const [mod, fun, args] = child.start;
     let result: unknown;
     try {
-      const fn = rt.code.namespace(mod)[fun] as (...a: unknown[]) => unknown;
+      const fn = rt.dialect.resolve(mod, fun, args.length);
       result = fn(...args);
       if (isActivation(result)) result = yield result;
     } catch (err) {
@@ -279,5 +279,6 @@ export function createSupervisor(rt: Runtime, gs: GenServerKit) {
     stop: (sup: unknown, reason?: unknown) => gs.api.stop(sup, reason),
   };
 
-  return { Supervisor, DynamicSupervisor };
+  // (`callbacks`: the Elixir stdlib runs a `use Supervisor` module's init/1 before these.)
+  return { Supervisor, DynamicSupervisor, callbacks };
 }
