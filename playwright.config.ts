@@ -36,7 +36,8 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   webServer: {
-    command: `npx vite preview --port ${port} --strictPort`,
+    // The static server a host would be: precompressed files, cache headers, the service worker.
+    command: `node scripts/serve.mjs --port ${port}`,
     url: `http://localhost:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,

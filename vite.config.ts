@@ -1,7 +1,14 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { contentSecurityPolicy as csp } from "./scripts/headers.mjs";
+import { precompiledLessons } from "./scripts/vite/precompiledLessons";
+import { writeServiceWorker } from "./scripts/vite/serviceWorker";
+import { precompressDir } from "./scripts/vite/precompress";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
 
 /** The policy as a meta tag too (the page itself is covered even where a host sends no header). Build only: the dev server's React refresh preamble is an inline script. */
 function contentSecurityPolicy(): Plugin {
@@ -12,8 +19,26 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The build as a static host serves it (README, "Deploying"): a service worker that caches this
+ * build for offline use, then brotli and gzip copies of every file. After everything is written.
+ */
+function staticHosting(): Plugin {
+  let outDir = "dist";
+  return {
+    name: "static-hosting",
+    apply: "build",
+    configResolved: (config) => void (outDir = join(config.root, config.build.outDir)),
+    async closeBundle() {
+      const sw = writeServiceWorker(outDir, root);
+      const packed = await precompressDir(outDir, join(root, "node_modules/.cache/hotswap-precompress"));
+      this.info?.(`service worker ${sw.version} caches ${sw.files} files; ${packed.files} files precompressed (${(packed.bytes / 1e6).toFixed(1)} MB → ${(packed.brotli / 1e6).toFixed(1)} MB brotli)`);
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), precompiledLessons(), staticHosting()],
   worker: {
     format: "es",
     // The runtime prints an error as its class name (`%UndefinedFunctionError{…}`): minified

@@ -60,7 +60,7 @@ test("the seed by hand: typing `+ 10` and pressing Recompile keeps the pid and t
   // Type the edit in Monaco: select "+ 1" in Counter.ts and insert "+ 10".
   await page.getByTestId("file-tab").filter({ hasText: "Counter.ts" }).click();
   await page.evaluate(() => {
-    const editor = window.__playground!.editor;
+    const editor = window.__playground!.editor!;
     const model = editor.getModel()!;
     const match = model.findMatches("+ 1;", false, false, true, null, false)[0];
     editor.setSelection({ ...match.range, endColumn: match.range.endColumn - 1 });

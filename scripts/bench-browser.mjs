@@ -1,21 +1,29 @@
-// Browser benchmark (issue 3), in headless Chromium against the built app under `vite preview`:
-//  - time to editor ready and to compiler ready (from navigation start);
+// Browser benchmark, in headless Chromium against the built app served as a static host would
+// (scripts/serve.mjs: precompressed, cache headers, service worker). Reports:
+//  - loading (issue 10), cold cache (a fresh profile each time) and warm (a reload once the
+//    service worker holds the app): bytes transferred (compressed, counted by the server), first
+//    contentful paint, code visible, Run enabled, compiler ready; and for the embed
+//    (800×450 `?embed=1&readonly=1&autoplay=1#example/seed-recompile`) its first event on the
+//    timeline and whether esbuild.wasm was fetched;
 //  - Recompile click → first event of the new code on screen (the swap marker), median and p95
-//    over 20 runs once warm (targets ≤ 50 ms / ≤ 150 ms);
+//    over 20 runs once warm, beside IEx's own `recompile()` of a small module (installed Elixir);
 //  - frame times while 1,000 processes each log 10 lines/s (target p95 ≤ 16.7 ms), and with
 //    the message view on while 1,000 processes send 10 messages/s each.
-// Usage: npm run build && npm run bench:browser
+// Usage: npm run build && npm run bench:browser [-- --load-only | --swap-only]
 import { chromium } from "@playwright/test";
-import { chromiumArgs, startPreview } from "./preview.mjs";
+import { chromiumArgs } from "./preview.mjs";
+import { serveStatic } from "./serve.mjs";
 import { existsSync } from "node:fs";
+import { timeIexRecompile } from "./iexRecompile.mjs";
 
-const PORT = 4175;
+const PORT = Number(process.env.BENCH_PORT ?? 4362);
 const args = chromiumArgs;
-if (!existsSync("dist/index.html")) {
+if (!existsSync("dist/sw.js")) {
   console.error("No build found: run `npm run build` first.");
   process.exit(1);
 }
-const { base, server } = await startPreview(PORT);
+const only = process.argv.find((a) => a === "--load-only" || a === "--swap-only");
+const { server, stats, url: base } = await serveStatic({ dir: "dist", port: PORT });
 
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -79,17 +87,102 @@ const frameTimes = (page) =>
 const frameReport = (frames) =>
   `median ${ms(pct(frames, 50))}, p95 ${ms(pct(frames, 95))}, max ${ms(Math.max(...frames))} over ${frames.length} frames (target p95 16.7); dropped frames (> 25 ms): ${frames.filter((f) => f > 25).length}`;
 
+/** One page load: in-page times from navigation start (polled every frame), and the server's byte count. */
+async function measureLoad(page, path, { embed = false } = {}) {
+  const bytesBefore = stats.bytes;
+  const requests = [];
+  const onRequest = (r) => requests.push(r.url());
+  page.context().on("request", onRequest);
+  await page.goto(base + path, { waitUntil: "commit" });
+  const marks = await page.waitForFunction(
+    (embed) => {
+      const w = window;
+      const m = (w.__benchMarks ??= {});
+      const now = performance.now();
+      const fcp = performance.getEntriesByName("first-contentful-paint")[0];
+      if (fcp && m.fcp === undefined) m.fcp = fcp.startTime;
+      if (m.code === undefined && document.querySelector("[data-testid=code-view] .code-text, .monaco-editor .view-line")?.textContent?.trim()) m.code = now;
+      if (m.run === undefined && document.querySelector("[data-testid=run]:not([disabled])")) m.run = now;
+      if (m.event === undefined && document.querySelector("[data-testid=process-row]")) m.event = now;
+      if (m.compiler === undefined && document.querySelector("[data-testid=compiler-status][data-phase=ready]")) m.compiler = now;
+      if (m.editor === undefined && document.querySelector(".monaco-editor .view-line")) m.editor = now;
+      const done = embed ? m.event !== undefined && m.fcp !== undefined : m.run !== undefined && m.code !== undefined && m.fcp !== undefined;
+      return done ? { ...m } : false;
+    },
+    embed,
+    { polling: "raf", timeout: 60_000 },
+  ).then((h) => h.jsonValue());
+  const bytesAtGoal = stats.bytes - bytesBefore;
+  if (!embed) {
+    // Everything the first visit loads once the page settles: the compiler, and the service worker's cache.
+    const settled = await page.waitForFunction(() => document.querySelector("[data-testid=compiler-status][data-phase=ready]") ? performance.now() : false, null, { polling: "raf", timeout: 60_000 }).then((h) => h.jsonValue());
+    marks.compiler ??= settled;
+  }
+  page.context().off("request", onRequest);
+  return { ...marks, bytes: bytesAtGoal, wasm: requests.some((u) => u.endsWith(".wasm")) };
+}
+
+const median = (xs) => pct(xs, 50);
+const mb = (b) => `${(b / 1e6).toFixed(2)} MB`;
+const row = (label, runs, key, fmt = ms) => {
+  const xs = runs.map((r) => r[key]).filter((x) => x !== undefined);
+  return xs.length ? `${label} ${fmt(median(xs))} (runs: ${xs.map((x) => fmt(x)).join(", ")})` : `${label} —`;
+};
+
+async function loadReport(browser) {
+  const RUNS = 3;
+  const cold = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    cold.push(await measureLoad(page, ""));
+    await context.close();
+  }
+  console.log("full app, cold cache (fresh profile; targets FCP ≤ 1 s, code ≤ 1.5 s, Run ≤ 3 s, ≤ 5 MB before Run)");
+  for (const [label, key] of [["  first contentful paint", "fcp"], ["  code visible          ", "code"], ["  Run enabled           ", "run"], ["  editor (Monaco) ready ", "editor"], ["  compiler ready        ", "compiler"]]) console.log(row(label, cold, key));
+  console.log(row("  transferred before Run", cold, "bytes", mb));
+
+  // Warm: the first visit installs the service worker; then reloads come from its cache.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await measureLoad(page, "");
+  await page.waitForFunction(async () => !!(await navigator.serviceWorker?.getRegistration())?.active && !!navigator.serviceWorker.controller, null, { timeout: 60_000 }).catch(() => console.log("  (the service worker did not take control)"));
+  const warm = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.goto("about:blank");
+    warm.push(await measureLoad(page, ""));
+  }
+  await context.close();
+  console.log("full app, warm (reload with the service worker's cache; target Run ≤ 1.5 s)");
+  for (const [label, key] of [["  first contentful paint", "fcp"], ["  code visible          ", "code"], ["  Run enabled           ", "run"], ["  editor (Monaco) ready ", "editor"], ["  compiler ready        ", "compiler"]]) console.log(row(label, warm, key));
+  console.log(row("  transferred before Run", warm, "bytes", mb));
+
+  const embeds = [];
+  for (let i = 0; i < RUNS; i++) {
+    const ctx = await browser.newContext({ viewport: { width: 800, height: 450 } });
+    const p = await ctx.newPage();
+    embeds.push(await measureLoad(p, "?embed=1&readonly=1&autoplay=1#example/seed-recompile", { embed: true }));
+    await ctx.close();
+  }
+  console.log("embed 800×450, cold (targets: first event ≤ 1.5 s, ≤ 1.5 MB, no esbuild.wasm)");
+  console.log(row("  first contentful paint", embeds, "fcp"));
+  console.log(row("  first event on timeline", embeds, "event"));
+  console.log(row("  transferred           ", embeds, "bytes", mb));
+  console.log(`  esbuild.wasm fetched    ${embeds.some((e) => e.wasm) ? "yes" : "no"}`);
+}
+
 try {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args });
+  if (only !== "--swap-only") await loadReport(browser);
+  if (only === "--load-only") {
+    await browser.close();
+    process.exit(0);
+  }
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.addInitScript(() => localStorage.clear());
   await page.goto(base);
   await page.waitForSelector("body[data-editor-ready]", { timeout: 60_000 });
-  const editorReady = await page.evaluate(() => performance.now());
   await page.waitForSelector("[data-testid=compiler-status][data-phase=ready]", { timeout: 60_000 });
-  const compilerReady = await page.evaluate(() => performance.now());
-  console.log(`editor ready     ${ms(editorReady)}`);
-  console.log(`compiler ready   ${ms(compilerReady)}`);
 
   // Recompile → first event of the new code, visible as a new swap marker.
   await page.click("[data-testid=run]");
@@ -119,7 +212,9 @@ try {
     if (i >= 2) latencies.push(dt); // the first two warm the path
     await page.waitForTimeout(150);
   }
-  console.log(`recompile → event median ${ms(pct(latencies, 50))}, p95 ${ms(pct(latencies, 95))} (n=${latencies.length}; targets 50 / 150)`);
+  console.log(`recompile → event median ${ms(pct(latencies, 50))}, p95 ${ms(pct(latencies, 95))} (n=${latencies.length}; targets: median < IEx, p95 ≤ 150)`);
+  const iex = timeIexRecompile();
+  console.log(iex ? `IEx recompile() of a small module: median ${ms(iex.median)}, p95 ${ms(iex.p95)} (n=${iex.n}, ${iex.version})` : "IEx recompile(): not timed (no elixir/mix on PATH)");
 
   // 1,000 processes logging 10 lines/s each: frame times on the page.
   await page.evaluate((src) => {
@@ -147,5 +242,5 @@ try {
   console.log(`frames with messages on (1,000 procs × 10 sends/s) ${frameReport(chattyFrames)}; ${arrows} arrows drawn`);
   await browser.close();
 } finally {
-  server.kill();
+  server.close();
 }

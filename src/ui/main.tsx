@@ -1,8 +1,7 @@
 /**
- * The browser entry. Monaco's setup is imported first (its workers and TypeScript defaults must
- * exist before any editor), then the draft or share link is loaded, then the app renders.
+ * The browser entry: the draft or share link is loaded, then the app renders. Monaco is not
+ * part of it: the editor pane loads it as its own chunk after the first screen (EditorPane).
  */
-import "./editor/monacoSetup";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
 import { boot } from "./app/boot";

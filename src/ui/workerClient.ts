@@ -42,8 +42,8 @@ export class WorkerClient {
     });
   }
 
-  /** Fire-and-forget messages (the clock). */
-  send(msg: Extract<PageToWorker, { type: "clock" }>): void {
+  /** Fire-and-forget messages (the clock, loading the compiler). */
+  send(msg: Extract<PageToWorker, { type: "clock" | "loadCompiler" }>): void {
     this.worker.postMessage(msg);
   }
 

@@ -1,7 +1,9 @@
 /**
- * esbuild-wasm, started once per worker. `initialize` may only be called once, so the promise is
- * memoised — and cleared on failure so a retry can work. `initialize` resolving is not "ready":
- * the first transform is slow (TOOLCHAIN.md), so a throwaway warm-up runs before we say ready.
+ * esbuild-wasm, in the compiler's worker (compilerWorker.ts), started at most once and only when
+ * asked (an embed replaying a precompiled lesson never downloads it). `initialize` may only be
+ * called once, so the promise is memoised — and cleared on failure so a retry can work.
+ * `initialize` resolving is not "ready": the first transform is slow (TOOLCHAIN.md), so a
+ * throwaway warm-up runs before we say ready.
  */
 import * as esbuild from "esbuild-wasm";
 import wasmURL from "esbuild-wasm/esbuild.wasm?url";
@@ -9,13 +11,31 @@ import type { EsbuildLike } from "../session/session";
 
 let initialized: Promise<void> | null = null;
 
-/** Fetches and instantiates the wasm on this thread (`worker: false`: we already are a worker). */
-export function initEsbuild(): Promise<void> {
+/** What the compiler is doing, for the page's progress line. */
+export type CompilerStep = "downloading" | "starting" | "warming up";
+
+async function compileWasm(): Promise<WebAssembly.Module> {
+  const response = await fetch(wasmURL);
+  if (!response.ok) throw new Error(`the compiler could not be downloaded (HTTP ${response.status})`);
+  // Streaming compiles while it downloads (and lets the browser cache the compiled code); a host
+  // that sends the wrong Content-Type gets the slower path.
+  if (/^application\/wasm($|;)/i.test(response.headers.get("Content-Type") ?? "")) return WebAssembly.compileStreaming(response);
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+/** Downloads, compiles and instantiates the wasm on this thread (`worker: false`: we already are a worker). */
+export function initEsbuild(onStep: (step: CompilerStep) => void = () => {}): Promise<void> {
   if (!initialized) {
-    initialized = esbuild.initialize({ wasmURL, worker: false }).catch((err: unknown) => {
-      initialized = null;
-      throw err;
-    });
+    onStep("downloading");
+    initialized = compileWasm()
+      .then((wasmModule) => {
+        onStep("starting");
+        return esbuild.initialize({ wasmModule, worker: false });
+      })
+      .catch((err: unknown) => {
+        initialized = null;
+        throw err;
+      });
   }
   return initialized;
 }

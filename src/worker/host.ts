@@ -3,13 +3,16 @@
  * the handler for every page request. Virtual time advances by wall-elapsed × speed, in slices of
  * at most 8 ms of wall time so the worker always answers; if the runtime cannot keep up, virtual
  * time slows down instead of piling up work. Events are buffered and posted once per tick.
+ * Compiling goes through a StandbyCompiler: Run starts at once when its transforms are known
+ * (a built-in lesson's table, sent with it); a user's Recompile, Upgrade, Restart or eval waits
+ * for the real compiler, outside the session lock, so time keeps moving meanwhile.
  */
 import type { TraceEvent } from "../runtime/events";
 import * as sessionModule from "../session/session";
 import type { Session } from "../session/session";
 import type { ActionResult } from "../session/types";
 import { assertNever, type PageToWorker, type WorkerToPage } from "./protocol";
-import type { EsbuildLike } from "../session/session";
+import type { StandbyCompiler } from "../compiler/precompiled";
 
 const TICK_MS = 16;
 const SLICE_MS = 8;
@@ -38,7 +41,7 @@ export class Host {
   /** The page shows messages: sessions emit `send` events. */
   private traceSends = false;
 
-  constructor(private readonly post: Post, private readonly esbuild: EsbuildLike, private readonly compilerReady: Promise<void>) {}
+  constructor(private readonly post: Post, private readonly compiler: StandbyCompiler) {}
 
   startLoop(): void {
     const loop = async () => {
@@ -52,7 +55,7 @@ export class Host {
     switch (msg.type) {
       case "run":
         return this.answer(msg.id, async () => {
-          await this.compilerReady;
+          this.compiler.learn(msg.precompiled);
           return this.exclusive(() => this.run(msg.snippet, msg.speed, msg.paused ?? false, msg.holdAt ?? null));
         });
       case "recompile":
@@ -63,9 +66,13 @@ export class Host {
         return this.answer(msg.id, () => this.action((s) => s.restart(msg.files)));
       case "eval":
         return this.answer(msg.id, async () => {
+          await this.compiler.ready();
           await this.exclusive(() => this.need().evaluate(msg.expr));
           return { text: null };
         });
+      case "loadCompiler":
+        this.compiler.ready().catch(() => undefined); // a failure is posted as a status
+        return;
       case "clock":
         if (msg.speed !== undefined) this.speed = clampSpeed(msg.speed);
         if (msg.paused !== undefined) this.paused = msg.paused;
@@ -111,7 +118,7 @@ export class Host {
     this.post({ type: "reset", now: 0 });
     const SessionClass = (sessionModule as Record<string, unknown>)["Session"] as typeof Session | undefined;
     if (!SessionClass) throw new Error("the runtime is not built into this page yet (src/session/session.ts has no implementation)");
-    this.session = new SessionClass({ esbuild: this.esbuild, onEvent: (e) => this.collect(e), traceSends: this.traceSends });
+    this.session = new SessionClass({ esbuild: this.compiler, onEvent: (e) => this.collect(e), traceSends: this.traceSends });
     const result = await this.session.start(snippet);
     this.filesSeen = JSON.stringify(this.session.files);
     this.flush();
@@ -120,6 +127,8 @@ export class Host {
   }
 
   private async action(fn: (s: Session) => Promise<ActionResult>): Promise<ActionResult> {
+    this.need();
+    await this.compiler.ready();
     return this.exclusive(async () => {
       const s = this.need();
       const result = await fn(s);

@@ -5,14 +5,18 @@
  */
 import type { TraceEvent } from "../runtime/events";
 import type { Snippet } from "../share/snippetTypes";
+import type { PrecompiledTable } from "../compiler/precompiled";
 import type { ActionResult, Diagnostic, ProcessSnapshot } from "../session/types";
 
 export type PageToWorker =
   /**
    * Compile and load every file, start `main` in a fresh shell at t = 0 (the Run button).
-   * `holdAt`: virtual time stops there (a lesson's end), as `clock.holdAt` does.
+   * `holdAt`: virtual time stops there (a lesson's end), as `clock.holdAt` does. `precompiled`:
+   * a built-in snippet's transforms, computed at build time, so it runs before the compiler loads.
    */
-  | { type: "run"; id: number; snippet: Snippet; speed: number; paused?: boolean; holdAt?: number | null }
+  | { type: "run"; id: number; snippet: Snippet; speed: number; paused?: boolean; holdAt?: number | null; precompiled?: PrecompiledTable }
+  /** Load the compiler now (in the background) rather than at the first compile it is needed for. */
+  | { type: "loadCompiler" }
   | { type: "recompile"; id: number; files: Record<string, string> }
   | { type: "upgrade"; id: number; files: Record<string, string>; extra?: unknown }
   | { type: "restart"; id: number; files: Record<string, string> }
@@ -32,7 +36,10 @@ export type PageToWorker =
   | { type: "ping"; id: number };
 
 export type WorkerToPage =
-  /** The compiler's loading progress; `ready` once esbuild-wasm answered a warm-up transform. */
+  /**
+   * The compiler's loading progress (`message` says which step); `ready` once esbuild-wasm
+   * answered a warm-up transform. Before the first status it is not loading at all (idle).
+   */
   | { type: "status"; phase: "loading" | "ready" | "failed"; message?: string; ms?: number }
   | { type: "events"; events: TraceEvent[]; now: number; dropped?: number }
   /** A fresh session begins (Run): the page drops what it shows; its events follow this message. */

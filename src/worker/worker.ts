@@ -1,32 +1,34 @@
 /**
- * The Web Worker entry. Order matters: esbuild-wasm fetches its wasm, then the network is taken
- * away from this scope (user code runs here), then a warm-up transform, then `status ready`.
- * Requests that arrive meanwhile wait for the compiler inside the host.
+ * The Web Worker entry (the runtime). Its network and storage globals are locked down first,
+ * before any user code can run (lockdown.ts). The compiler lives in a worker of its own
+ * (compilerWorker.ts), started only when asked: the page asks at start-up, in the background,
+ * unless it is an embed; a compile the precompiled tables cannot answer asks too. Meanwhile a
+ * built-in lesson runs from its table, and this thread stays free for the clock.
  */
-import { esbuildApi, initEsbuild, warmUp } from "./esbuildInit";
+import { CompilerClient, type CompilerStatus } from "./compilerClient";
 import { Host } from "./host";
 import { lockDownGlobals } from "./lockdown";
+import { StandbyCompiler } from "../compiler/precompiled";
+import type { CompilerStep } from "./esbuildInit";
 import type { PageToWorker, WorkerToPage } from "./protocol";
 
 const post = (msg: WorkerToPage) => (self as unknown as { postMessage(m: WorkerToPage): void }).postMessage(msg);
 
-async function bootCompiler(): Promise<void> {
-  const started = performance.now();
-  post({ type: "status", phase: "loading", message: "Loading the compiler…" });
-  try {
-    await initEsbuild();
-    lockDownGlobals();
-    await warmUp();
-    post({ type: "status", phase: "ready", ms: Math.round(performance.now() - started) });
-  } catch (err) {
-    lockDownGlobals();
-    post({ type: "status", phase: "failed", message: err instanceof Error ? err.message : String(err) });
-    throw err;
-  }
+const STEP_MESSAGES: Record<CompilerStep, string> = {
+  downloading: "Downloading the compiler…",
+  starting: "Starting the compiler…",
+  "warming up": "Warming up the compiler…",
+};
+
+function postStatus(status: CompilerStatus): void {
+  if (status.phase === "loading") post({ type: "status", phase: "loading", message: STEP_MESSAGES[status.step] });
+  else if (status.phase === "ready") post({ type: "status", phase: "ready", ms: status.ms });
+  else post({ type: "status", phase: "failed", message: status.message });
 }
 
-const compilerReady = bootCompiler();
-compilerReady.catch(() => undefined);
-const host = new Host(post, esbuildApi, compilerReady);
+const compilerWorker = new CompilerClient(postStatus);
+lockDownGlobals();
+const compiler = new StandbyCompiler(compilerWorker.api, () => compilerWorker.start());
+const host = new Host(post, compiler);
 self.onmessage = (e: MessageEvent<PageToWorker>) => void host.handle(e.data);
 host.startLoop();

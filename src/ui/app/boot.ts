@@ -17,7 +17,8 @@ import { findDemo } from "../../examples";
 import { appStore, loadFiles, notify, type Theme } from "../store/appStore";
 import { keepRecoverable, loadDraft, loadRecoverable, forgetRecoverable, saveDraft, saveDraftNow, type Draft } from "./draft";
 import { readUrlOptions } from "./urlOptions";
-import { clearSession, run, savedShowMessages, setShowMessages, setSpeed } from "./controller";
+import { clearSession, loadCompiler, run, savedShowMessages, setShowMessages, setSpeed } from "./controller";
+import { canRun } from "./precompiled";
 import { startPacer } from "./pacer";
 
 const THEME_KEY = "hotswap.theme";
@@ -157,6 +158,9 @@ export async function boot(): Promise<void> {
   else setTheme(theme);
 
   appStore.setState({ embed: options.embed, readOnly: options.readOnly });
+  // The editor will want the compiler soon: load it in the background from the start. An embed
+  // replays a precompiled lesson and loads it only if something it plays is not precompiled.
+  if (!options.embed) loadCompiler();
   if (options.messages !== null) setShowMessages(options.messages, false);
   else if (!options.embed && savedShowMessages()) setShowMessages(true, false);
   if (options.speed !== 1) setSpeed(options.speed);
@@ -184,7 +188,7 @@ export async function boot(): Promise<void> {
   // ?autoplay=1 in the URL it plays as it would have on a fresh load.
   addEventListener("hashchange", () => {
     void openHash(location.hash).then((opened) => {
-      if (opened && options.autoplay && appStore.getState().compiler.phase === "ready") void run();
+      if (opened && options.autoplay && canRun(appStore.getState())) void run();
     });
   });
   startPacer();
@@ -193,12 +197,14 @@ export async function boot(): Promise<void> {
     // Once: run() itself updates the store, which would call this listener again.
     let started = false;
     const start = () => {
-      if (started || appStore.getState().compiler.phase !== "ready") return started;
+      if (started || !canRun(appStore.getState())) return started;
       started = true;
       void run();
       return true;
     };
     if (!start()) {
+      // Not precompiled: an embed loads the compiler for it now (the full app already does).
+      loadCompiler();
       const unsubscribe = appStore.subscribe(() => {
         if (start()) unsubscribe();
       });

@@ -8,6 +8,7 @@ import type { ActionResult } from "../../session/types";
 import { appStore, currentSnippet, loadFiles, notify } from "../store/appStore";
 import { enqueueEvents, resetTimeline } from "../store/timelineStore";
 import { changedLines } from "./lineDiff";
+import { precompiledFor } from "./precompiled";
 
 type Action = "run" | "recompile" | "upgrade" | "restart";
 
@@ -38,8 +39,19 @@ export const client = new WorkerClient(
       }
     }
   },
-  () => appStore.setState({ running: false, compiler: { phase: "loading", message: "Restarting the runtime…" } }),
+  () => {
+    appStore.setState({ running: false, compiler: { phase: "idle" } });
+    if (compilerWanted) loadCompiler();
+  },
 );
+
+let compilerWanted = false;
+
+/** Starts loading esbuild-wasm in the worker now, in the background (the full app does at start; an embed never needs to). */
+export function loadCompiler(): void {
+  compilerWanted = true;
+  client.send({ type: "loadCompiler" });
+}
 
 function fail(err: unknown): void {
   notify("error", err instanceof Error ? err.message : String(err));
@@ -74,7 +86,9 @@ export async function run(): Promise<void> {
   const lessonEnd = lessonEndOf(snippet);
   appStore.setState({ running: true, diagnostics: [], selectedPid: null, hold: null, lessonEnd });
   try {
-    const r = await client.request({ type: "run", snippet, speed, paused: false, holdAt: lessonEnd });
+    // A built-in snippet, unchanged, runs from its build-time transforms: no waiting for the compiler.
+    const precompiled = await precompiledFor(snippet);
+    const r = await client.request({ type: "run", snippet, speed, paused: false, holdAt: lessonEnd, precompiled });
     report("run", r);
   } catch (err) {
     appStore.setState({ running: false });

@@ -10,12 +10,13 @@ import { playLesson } from "../app/boot";
 import { showPanelTab } from "../panels/BottomPanel";
 import { useCheckSummary } from "../panels/Checks";
 import { Icon } from "./Icon";
+import { canPlayLesson } from "../app/precompiled";
 
 export function CaptionBar() {
   const model = useModel();
   const script = useApp((s) => s.script);
   const running = useApp((s) => s.running);
-  const ready = useApp((s) => s.compiler.phase === "ready");
+  const ready = useApp(canPlayLesson);
   const embed = useApp((s) => s.embed);
   const hold = useApp((s) => s.hold);
   const holding = useApp((s) => s.holding);

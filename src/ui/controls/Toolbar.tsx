@@ -1,8 +1,10 @@
 /**
  * The toolbar: title and the examples menu, the four code actions (Run, Recompile, Upgrade,
  * Restart), the clock (pause, step, speed, virtual time), Stop, About, Share, theme. The
- * compiler's status shows until it is ready; actions wait for it. Embed mode has its own, smaller
- * toolbar: play/pause, replay, speed, time.
+ * compiler's status shows what it is waiting for until it is ready. Run is enabled as soon as it
+ * can start: at once for a built-in snippet (precompiled), else when the compiler is ready; the
+ * other actions then wait for the compiler if they need it. Embed mode has its own, smaller
+ * toolbar: play/pause, replay, speed, time (a replay that is not precompiled loads the compiler).
  */
 import { atLessonEnd, recompile, restart, run, setSpeed, step, stop, togglePlay, upgrade } from "../app/controller";
 import { playLesson, restoreDraft, setTheme } from "../app/boot";
@@ -12,17 +14,19 @@ import { useModel } from "../store/timelineStore";
 import { formatTime } from "../format";
 import { Icon } from "./Icon";
 import { ExamplesMenu } from "./ExamplesMenu";
+import { canRun } from "../app/precompiled";
 
 const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100];
 
 function CompilerStatus() {
   const compiler = useApp((s) => s.compiler);
+  if (compiler.phase === "idle") return null;
   if (compiler.phase === "ready") {
     return <span className="status ready" data-testid="compiler-status" data-phase="ready" title={`compiler ready in ${compiler.ms ?? "?"} ms`}>● ready</span>;
   }
   return (
     <span className={`status ${compiler.phase}`} data-testid="compiler-status" data-phase={compiler.phase} title={compiler.message}>
-      {compiler.phase === "loading" ? <span className="spinner" /> : "✕"} {compiler.phase === "loading" ? "loading compiler…" : `compiler failed: ${compiler.message ?? ""}`}
+      {compiler.phase === "loading" ? <span className="spinner" /> : "✕"} {compiler.phase === "loading" ? (compiler.message ?? "Loading the compiler…") : `compiler failed: ${compiler.message ?? ""}`}
     </span>
   );
 }
@@ -33,7 +37,6 @@ function EmbedToolbar() {
   const running = useApp((s) => s.running);
   const paused = useApp((s) => s.paused || atLessonEnd(s));
   const speed = useApp((s) => s.speed);
-  const ready = useApp((s) => s.compiler.phase === "ready");
   const now = useModel().now;
   const full = new URL(location.href);
   for (const k of ["embed", "readonly", "autoplay"]) full.searchParams.delete(k);
@@ -49,11 +52,11 @@ function EmbedToolbar() {
             {paused ? <Icon name="play" /> : <Icon name="pause" />}
           </button>
         ) : (
-          <button className="icon primary" data-testid="run" disabled={!ready} onClick={() => void playLesson()} title="Play" aria-label="Play">
+          <button className="icon primary" data-testid="run" onClick={() => void playLesson()} title="Play" aria-label="Play">
             <Icon name="play" />
           </button>
         )}
-        <button className="icon" data-testid="replay" disabled={!ready} onClick={() => void playLesson()} title="Replay from the start" aria-label="Replay from the start">
+        <button className="icon" data-testid="replay" onClick={() => void playLesson()} title="Replay from the start" aria-label="Replay from the start">
           <Icon name="replay" />
         </button>
         <select aria-label="Speed" data-testid="speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))} title="Speed of virtual time">
@@ -82,7 +85,8 @@ function FullToolbar() {
   const paused = useApp((s) => s.paused || atLessonEnd(s));
   const speed = useApp((s) => s.speed);
   const theme = useApp((s) => s.theme);
-  const ready = useApp((s) => s.compiler.phase === "ready");
+  const ready = useApp(canRun);
+  const actionsReady = ready || running;
   const readOnly = useApp((s) => s.readOnly);
   const recoverable = useApp((s) => s.recoverableDraft);
   const now = useModel().now;
@@ -101,13 +105,13 @@ function FullToolbar() {
         </button>
         {!readOnly && (
           <>
-            <button data-testid="recompile" disabled={!ready} onClick={() => void recompile()} title="Load the changed modules; processes keep their state (Ctrl+S)">
+            <button data-testid="recompile" disabled={!actionsReady} onClick={() => void recompile()} title="Load the changed modules; processes keep their state (Ctrl+S)">
               ⟳ Recompile <kbd>Ctrl S</kbd>
             </button>
-            <button data-testid="upgrade" disabled={!ready} onClick={() => void upgrade()} title="Release-style upgrade: suspend, load, code_change, resume">
+            <button data-testid="upgrade" disabled={!actionsReady} onClick={() => void upgrade()} title="Release-style upgrade: suspend, load, code_change, resume">
               ⇪ Upgrade
             </button>
-            <button data-testid="restart" disabled={!ready} onClick={() => void restart()} title="Stop every process, load all files fresh, start main again">
+            <button data-testid="restart" disabled={!actionsReady} onClick={() => void restart()} title="Stop every process, load all files fresh, start main again">
               ⟲ Restart
             </button>
           </>

@@ -4,6 +4,7 @@
  * script edit) flow into the models without losing undo history where the file stays.
  */
 import { fileUri, monaco } from "./monacoSetup";
+import { languageFor } from "./editorLanguages";
 
 export class ModelSync {
   private models = new Map<string, monaco.editor.ITextModel>();
@@ -13,6 +14,10 @@ export class ModelSync {
 
   model(file: string): monaco.editor.ITextModel | undefined {
     return this.models.get(file);
+  }
+
+  all(): monaco.editor.ITextModel[] {
+    return [...this.models.values()];
   }
 
   /** Makes the models exactly `files`: creates, updates (as an undoable edit), disposes. */
@@ -40,7 +45,7 @@ export class ModelSync {
   private create(file: string, text: string): monaco.editor.ITextModel {
     const uri = fileUri(file);
     monaco.editor.getModel(uri)?.dispose();
-    const model = monaco.editor.createModel(text, "typescript", uri);
+    const model = monaco.editor.createModel(text, languageFor(file), uri);
     model.onDidChangeContent(() => {
       if (!this.applying) this.onEdit(file, model.getValue());
     });

@@ -7,6 +7,7 @@ import { findDemo } from "../../examples";
 import { playLesson } from "../app/boot";
 import { useApp } from "../store/appStore";
 import { Icon } from "../controls/Icon";
+import { canPlayLesson } from "../app/precompiled";
 import { CheckList, useCheckSummary } from "./Checks";
 import { RichText } from "./richText";
 
@@ -59,7 +60,7 @@ export function LessonPanel() {
 
 /** Plays the lesson from the start (in the panel's tab bar, so it is there whichever tab is open). */
 export function PlayLessonButton() {
-  const ready = useApp((s) => s.compiler.phase === "ready");
+  const ready = useApp(canPlayLesson);
   const running = useApp((s) => s.running);
   return (
     <button className="small" data-testid="play-lesson" disabled={!ready} onClick={() => void playLesson()} title="Play this lesson from the start, with its captions and checks">

@@ -8,7 +8,8 @@ import type { Diagnostic } from "../../session/types";
 import type { Snippet } from "../../share/snippetTypes";
 
 export type Theme = "dark" | "light";
-export type CompilerStatus = { phase: "loading" | "ready" | "failed"; message?: string; ms?: number };
+/** `idle`: not asked for yet (an embed replaying a precompiled lesson never needs it). */
+export type CompilerStatus = { phase: "idle" | "loading" | "ready" | "failed"; message?: string; ms?: number };
 export type Notice = { kind: "info" | "error"; text: string; id: number };
 
 export type AppState = {
@@ -62,7 +63,7 @@ export type AppState = {
 
 export const appStore = createStore<AppState>(() => ({
   files: {}, activeFile: "", main: "Main", title: "Untitled", script: undefined, checks: undefined,
-  compiler: { phase: "loading" }, running: false, speed: 1, paused: false, idle: true, holding: false, hold: null, lessonEnd: null, now: 0,
+  compiler: { phase: "idle" }, running: false, speed: 1, paused: false, idle: true, holding: false, hold: null, lessonEnd: null, now: 0,
   selectedPid: null, theme: "dark", diagnostics: [], notices: [], embed: false, readOnly: false,
   demoId: null, origin: null, pristine: false, panelCollapsed: false, aboutOpen: false, scriptEdit: null,
   recoverableDraft: false, shareUrl: null, filesEpoch: 0, reveal: null, showMessages: false,

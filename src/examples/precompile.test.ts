@@ -1,0 +1,54 @@
+/**
+ * A built-in snippet's precompiled table is all its replay needs: played from the table alone (a
+ * compiler that refuses every call behind it) it gives the very events of a compiled run; a file
+ * the table does not know goes to the real compiler.
+ */
+import * as esbuild from "esbuild";
+import { describe, expect, it } from "vitest";
+import type { TraceEvent } from "../runtime/events";
+import { Session, type EsbuildLike } from "../session/session";
+import { StandbyCompiler } from "../compiler/precompiled";
+import type { Snippet } from "../share/snippetTypes";
+import { builtInSnippet, precompileSnippet, precompiledIds } from "./precompile";
+
+const noCompiler: EsbuildLike = {
+  transform: () => Promise.reject(new Error("the compiler was asked")),
+};
+
+async function play(snippet: Snippet, compiler: EsbuildLike): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  const session = new Session({ esbuild: compiler, onEvent: (e) => events.push(e), traceSends: true });
+  await session.start(snippet);
+  const last = Math.max(0, ...(snippet.script ?? []).map((s) => s.at), ...(snippet.checks ?? []).map((c) => c.at));
+  await session.advance(last + 2000);
+  return events;
+}
+
+describe("precompiled built-in snippets", () => {
+  for (const id of precompiledIds) {
+    it(`${id} replays from its table alone with the same events as a compiled run`, async () => {
+      const snippet = builtInSnippet(id)!;
+      const table = await precompileSnippet(snippet);
+      const standby = new StandbyCompiler(noCompiler, () => Promise.reject(new Error("no compiler here")));
+      standby.learn(table);
+      const fromTable = await play(snippet, standby);
+      const compiled = await play(snippet, esbuild);
+      expect(fromTable.length).toBeGreaterThan(0);
+      expect(JSON.stringify(fromTable)).toBe(JSON.stringify(compiled));
+    });
+  }
+
+  it("sends a source it does not know to the real compiler, started on demand", async () => {
+    const snippet = builtInSnippet("seed")!;
+    const table = await precompileSnippet(snippet);
+    let starts = 0;
+    const standby = new StandbyCompiler(esbuild, async () => void starts++);
+    standby.learn(table);
+    await play(snippet, standby);
+    expect(starts).toBe(0);
+    const edited = { ...snippet, files: { ...snippet.files, "Counter.ts": snippet.files["Counter.ts"].replace("state + 1", "state + 7") } };
+    const events = await play(edited, standby);
+    expect(starts).toBe(1);
+    expect(events.some((e) => e.type === "log" && /Counter: 8\b/.test(e.text))).toBe(true);
+  });
+});
