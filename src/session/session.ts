@@ -15,7 +15,9 @@ import { compileExpression, moduleScope } from "../compiler/compileExpression";
 import { formatDiagnostic } from "../compiler/diagnostics";
 import { ModuleLoader } from "../compiler/loader";
 import { applyStepEdits } from "../share/snippet";
-import type { Check, ScriptStep, Snippet } from "../share/snippetTypes";
+import type { Check, Poke, ScriptStep, Snippet } from "../share/snippetTypes";
+import type { PokeEvent } from "../runtime/events";
+import { findTarget, pokeJob, pokeRefusal } from "./poke";
 import { asJson, deepEqual } from "./checks";
 import { type ShellJob, describeError, sendJob, spawnShell } from "./shell";
 import type { ActionResult, Diagnostic, ProcessSnapshot } from "./types";
@@ -176,27 +178,54 @@ export class Session {
   }
 
   private async evalInShell(expr: string, how: JobOptions, done?: ShellJob["done"]): Promise<void> {
+    const compiled = await this.compileForShell(expr);
+    if (!compiled.ok) {
+      this.shellLog(compiled.text);
+      done?.({ ok: false, error: compiled.error });
+      return;
+    }
+    this.runInShell(compiled.make, how, done);
+    this.rt.runUntil(this.rt.now);
+  }
+
+  /** An expression as the shell evaluates it (every `otp` name and module in scope), or why it cannot be. */
+  private async compileForShell(expr: string): Promise<{ ok: true; make: () => Activation } | { ok: false; text: string; error: unknown }> {
     const compiled = await compileExpression(this.options.esbuild, expr);
     if (!compiled.ok) {
       const d = compiled.diagnostics[0];
       const text = `** (SyntaxError) ${d.message} (line ${d.line}, column ${d.column})`;
-      this.shellLog(text);
-      done?.({ ok: false, error: new SyntaxError(text) });
-      return;
+      return { ok: false, text, error: new SyntaxError(text) };
     }
     const scope = { ...moduleScope(this.rt.code.loadedModules(), (m) => this.rt.code.namespace(m)), ...this.api };
     const helpers = this.loader.helpers(null);
     const names = [...Object.keys(scope), ...Object.keys(helpers)];
-    let make: () => Activation;
     try {
-      make = new Function(...names, `${compiled.code}\nreturn __eval;`)(...Object.values(scope), ...Object.values(helpers));
+      return { ok: true, make: new Function(...names, `${compiled.code}\nreturn __eval;`)(...Object.values(scope), ...Object.values(helpers)) };
     } catch (err) {
-      this.shellLog(describeError(err));
-      done?.({ ok: false, error: err });
-      return;
+      return { ok: false, text: describeError(err), error: err };
     }
-    this.runInShell(make, how, done);
+  }
+
+  /**
+   * An action on a process from outside (the inspector, a script's `poke` step), done by the shell
+   * in its turn as IEx would (see poke.ts). A term is evaluated first, in the shell, as a console
+   * line is; an error in it is the answer, and nothing is done.
+   */
+  async poke(poke: Poke, by: PokeEvent["by"] = "console"): Promise<{ ok: true } | { ok: false; error: string }> {
+    const target = findTarget(this.rt, poke.process);
+    const refusal = pokeRefusal(target, poke);
+    if (refusal) return { ok: false, error: refusal };
+    const act = (term: unknown) => this.runInShell(pokeJob(this.rt, this.api, target!, poke, by, term), { print: poke.do === "get_state" });
+    if (poke.term === undefined) act(undefined);
+    else {
+      const compiled = await this.compileForShell(poke.term);
+      if (!compiled.ok) return { ok: false, error: compiled.text };
+      this.runInShell(compiled.make, { print: false }, (outcome) => {
+        if (outcome.ok) act(outcome.value);
+      });
+    }
     this.rt.runUntil(this.rt.now);
+    return { ok: true };
   }
 
   private runInShell(run: () => unknown, how: JobOptions, done?: ShellJob["done"]): void {
@@ -277,6 +306,10 @@ export class Session {
     else if (step.action === "upgrade") await this.upgrade(files, step.extra);
     else if (step.action === "restart") await this.restart(files);
     if (step.eval !== undefined) await this.evaluate(step.eval);
+    if (step.poke !== undefined) {
+      const r = await this.poke(step.poke, "script");
+      if (!r.ok) this.emit({ t: this.rt.now, type: "warning", pid: this.shell ? String(this.shell.pid) : "shell", text: `script step at ${step.at} ms: ${r.error}` });
+    }
   }
 
   // ── compiling and loading ──────────────────────────────────────────────────────────────

@@ -59,6 +59,11 @@ export function createGenServer(rt: Runtime) {
   /** Calls a callback; its result if it returns, or a thrown value turned into an exit reason. */
   function* invoke(callbacks: Callbacks, name: string, args: unknown[]): Generator<unknown, { ok: true; value: unknown } | { ok: false; reason: unknown }, unknown> {
     try {
+      const info = rt.current?.behaviour;
+      if (info?.crashNext && name.startsWith("handle_")) {
+        info.crashNext = false;
+        throw new RuntimeError(`crash injected from outside: ${name} did not run`);
+      }
       const fn = callbacks[name] as (...a: unknown[]) => unknown;
       const result = fn.apply(callbacks, args);
       let value = isActivation(result) ? yield result : result;

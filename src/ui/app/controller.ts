@@ -5,6 +5,7 @@
  */
 import { WorkerClient } from "../workerClient";
 import type { ActionResult } from "../../session/types";
+import type { Poke } from "../../share/snippetTypes";
 import { appStore, currentSnippet, loadFiles, notify } from "../store/appStore";
 import { enqueueEvents, resetTimeline } from "../store/timelineStore";
 import { changedLines } from "./lineDiff";
@@ -208,6 +209,19 @@ export async function step(): Promise<void> {
     await client.request({ type: "step" });
   } catch (err) {
     fail(err);
+  }
+}
+
+/** Acts on a process from outside (the inspector, a row's menu); a refusal or a bad term is said in a notice. */
+export async function poke(poke: Poke): Promise<boolean> {
+  if (!appStore.getState().running) return false;
+  try {
+    const r = await client.request({ type: "poke", poke });
+    if (!r.ok) notify("error", r.error);
+    return r.ok;
+  } catch (err) {
+    fail(err);
+    return false;
   }
 }
 
