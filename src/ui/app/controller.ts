@@ -49,8 +49,11 @@ function fail(err: unknown): void {
 function report(action: Action, r: ActionResult): void {
   appStore.setState({ diagnostics: r.diagnostics });
   if (!r.ok) {
-    const message = r.message ?? (r.diagnostics.length ? `${action} failed: fix the compile errors; the running code is unchanged` : `${action} failed`);
-    notify("error", message);
+    // Compile errors are listed under the editor, by line: a toast would only repeat them over the Log.
+    if (r.diagnostics.length) return;
+    notify("error", r.message ?? `${action} failed`);
+  } else if (action === "recompile" && r.loaded.length === 0 && r.killed.length === 0) {
+    notify("info", "Recompile: :noop. Nothing changed since the last load, so nothing was loaded (IEx's recompile() answers the same).");
   }
 }
 

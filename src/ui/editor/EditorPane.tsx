@@ -52,6 +52,8 @@ export function EditorPane({ readOnly = false, embed = false }: { readOnly?: boo
     const editor = monaco.editor.create(host.current!, {
       model: sync.model(appStore.getState().activeFile) ?? null,
       automaticLayout: true,
+      // Tab indents here; screen readers hear how to leave (the hint under the editor shows it too).
+      ariaLabel: readOnly ? "Code, read-only" : "Code editor. Tab inserts a tab; press Ctrl+M to make Tab move the focus instead.",
       minimap: { enabled: false },
       fontSize: embed ? 12 : 13,
       lineHeight: embed ? 18 : 20,
@@ -159,6 +161,7 @@ export function EditorPane({ readOnly = false, embed = false }: { readOnly?: boo
     <section className={`editor-pane ${embed ? "embed-code" : ""}`} aria-label={readOnly ? "Code (read-only)" : "Code editor"}>
       {embed ? <CodeHeader /> : <FileTabs readOnly={readOnly} />}
       <div className="editor-host" ref={host} />
+      {!readOnly && <p className="tab-hint muted" id="editor-tab-hint">In the editor, Tab indents: <kbd>Ctrl</kbd>+<kbd>M</kbd> makes Tab move the focus out (press again to undo).</p>}
       <CompileErrors />
     </section>
   );

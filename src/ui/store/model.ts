@@ -6,7 +6,7 @@
  * bounded: the log keeps the newest MAX_LOG_LINES, each lane its newest history and labels.
  */
 import type { CheckEvent, CompileErrorEvent, PokeEvent, ProcessKind, StackFrame, TraceEvent } from "../../runtime/events";
-import { exitReport, pokeText } from "./reports";
+import { exitReport, failedWords, pokeText } from "./reports";
 
 export const MAX_LOG_LINES = 100_000;
 const MAX_LANE_HISTORY = 2_000;
@@ -217,10 +217,16 @@ export function applyEvent(m: Model, e: TraceEvent): void {
       const ok = e.result.replace(/^"(.*)"$/, "$1") === "ok";
       const detail = e.before !== undefined && e.after !== undefined ? `${e.before} → ${e.after}` : e.result;
       swap.reports.set(e.pid, ok ? { kind: "migrated", detail } : { kind: "failed", detail: e.result });
+      if (!ok) pushLog(m, { t: e.t, pid: e.pid, text: `Upgrade of ${e.module} in ${e.pid}: ${failedWords(e.result)}. The new code is loaded; the state was not migrated.`, level: "error" });
       return;
     }
     case "action": {
       if (!e.ok) return; // a failed compile loads nothing: no marker, the errors say why
+      if (e.action === "recompile" && e.loaded.length === 0) {
+        // As IEx's recompile() answers :noop: nothing changed since the last load.
+        pushLog(m, { t: e.t, pid: "system", text: "recompile: :noop, nothing changed since the last load, so nothing was loaded", level: "info" });
+        return;
+      }
       const swap = m.swaps.at(-1);
       if (swap && !swap.closed) {
         swap.action = e.action;

@@ -76,3 +76,11 @@ export function exitReport(m: Model, lane: Lane): string[] {
   }
   return lines;
 }
+
+/** A failed code_change's result in words: "code_change raised Error: bad" or "code_change returned …". */
+export function failedWords(result: string): string {
+  const raised = /^\["error", \["EXIT", (.*)\]\]$/.exec(result);
+  if (raised) return `code_change raised ${readableReason(raised[1])}`;
+  const returned = /^\["error", (.*)\]$/.exec(result);
+  return `code_change returned ${formatTerm(returned ? returned[1] : result, "value")}`;
+}
