@@ -21,6 +21,8 @@ export function formatEvent(e: TraceEvent): string | null {
       return `${t} say: ${e.text}`;
     case "action":
       return e.ok ? `${t} ${e.action}: loaded ${e.loaded.join(", ") || "nothing"}` : `${t} ${e.action} failed: ${e.message ?? ""}`;
+    case "poke":
+      return `${t} ${e.pid} ${e.what}${e.term !== undefined ? ` ${e.term}` : ""} from the ${e.by}`;
     case "warning":
       return `${t} ${e.pid} warning: ${e.text}`;
     case "check":

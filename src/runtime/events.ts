@@ -41,13 +41,20 @@ export type RunsEvent = { t: number; type: "runs"; pid: Printed; module: string;
 export type WarningEvent = { t: number; type: "warning"; pid: Printed; text: string };
 /** A lesson check (a snippet's `checks`): the expression's value at `at`, compared with `equals`. */
 export type CheckEvent = { t: number; type: "check"; index: number; say: string; ok: boolean; expected: Printed; got: Printed };
+/**
+ * An action on a process from outside its code (the inspector, a script step's `poke`), done by
+ * the shell as IEx would: an exit signal (`term` is the reason), a message (`term`), a sys
+ * request, or a crash injected into the next callback. `by` says who asked.
+ */
+export type PokeEvent = { t: number; type: "poke"; pid: Printed; what: PokeKind; term?: Printed; by: "console" | "script" };
+export type PokeKind = "exit" | "send" | "suspend" | "resume" | "get_state" | "replace_state" | "crash_next";
 /** The result of a user action (recompile, upgrade, restart): what was loaded, what died. */
 export type ActionEvent = { t: number; type: "action"; action: "recompile" | "upgrade" | "restart"; ok: boolean; loaded: string[]; killed: Printed[]; message?: string };
 
 export type TraceEvent =
   | SpawnEvent | ExitEvent | LogEvent | StateEvent | SendEvent | LinkEvent | MonitorEvent | DownEvent
   | RegisterEvent | LoadEvent | PurgeEvent | CodeChangeEvent | SuspendEvent | CompileErrorEvent | SayEvent
-  | BehaviourEvent | RunsEvent | ActionEvent | CheckEvent | WarningEvent;
+  | BehaviourEvent | RunsEvent | ActionEvent | CheckEvent | WarningEvent | PokeEvent;
 
 export type TraceEventType = TraceEvent["type"];
 

@@ -20,6 +20,8 @@ export type BehaviourInfo = {
   suspended: boolean;
   /** The state as last printed in a `state` event, to emit only changes. */
   printed?: string;
+  /** The next handle_* callback raises instead of running (a fault injected from outside). */
+  crashNext?: boolean;
 };
 
 export class Proc {

@@ -18,7 +18,9 @@ import { compileExpression, moduleScope } from "../compiler/compileExpression";
 import { formatDiagnostic } from "../compiler/diagnostics";
 import { ModuleLoader } from "../compiler/loader";
 import { applyStepEdits } from "../share/snippet";
-import type { Check, ScriptStep, Snippet } from "../share/snippetTypes";
+import type { Check, Poke, ScriptStep, Snippet } from "../share/snippetTypes";
+import type { PokeEvent } from "../runtime/events";
+import { findTarget, pokeJob, pokeRefusal } from "./poke";
 import { asJson, deepEqual } from "./checks";
 import { type ShellJob, type ShellLanguage, describeElixirError, describeError, sendJob, spawnShell } from "./shell";
 import type { ActionResult, Diagnostic, ProcessSnapshot } from "./types";
@@ -64,6 +66,9 @@ const ACTION_SLICE_MS = 8;
 
 /** The outcome of a compile stopped by `cancelCompile`. */
 const CANCELLED: Diagnostic = { file: "", line: 1, column: 1, message: "stopped: the compile was cancelled before it finished; nothing was loaded" };
+
+/** A shell line compiled: what to run, and how to turn its result into the value printed. */
+type ShellCode = { ok: true; make: () => unknown; after?: (result: unknown) => unknown } | { ok: false; text: string; error: unknown };
 
 export class Session {
   private rt!: Runtime;
@@ -265,56 +270,80 @@ export class Session {
   }
 
   private async evalInShell(expr: string, how: JobOptions, done?: ShellJob["done"]): Promise<void> {
-    if (this.elixir) return this.evalElixir(expr, how, done);
-    const compiled = await compileExpression(this.options.esbuild, expr);
+    const compiled = await this.compileForShell(expr);
     if (!compiled.ok) {
-      const d = compiled.diagnostics[0];
-      const message = `${d.message} (line ${d.line}, column ${d.column})`;
-      const error = new SyntaxError(message);
-      this.shellLog(describeError(error));
-      done?.({ ok: false, error });
+      this.shellLog(compiled.text);
+      done?.({ ok: false, error: compiled.error });
       return;
     }
-    const scope = { ...moduleScope(this.rt.code.loadedModules(), (m) => this.rt.code.namespace(m)), ...this.api };
-    let make: () => unknown;
-    try {
-      make = this.loader.evalFunction(compiled.code, scope);
-    } catch (err) {
-      this.shellLog(describeError(err));
-      done?.({ ok: false, error: err });
-      return;
-    }
-    this.runInShell(make, how, done);
+    this.runInShell(compiled.make, { ...how, after: compiled.after }, done);
     this.runNow();
   }
 
-  /** An Elixir expression in the shell, with the bindings of earlier evals (IEx's). */
-  private async evalElixir(expr: string, how: JobOptions, done?: ShellJob["done"]): Promise<void> {
+  /**
+   * An expression as the shell evaluates it, in the snippet's language and in the same sandbox
+   * as module code, or why it cannot be. TypeScript: every `otp` name and module in scope.
+   * Elixir: the bindings of earlier lines (IEx's), which `after` keeps unless told not to.
+   */
+  private async compileForShell(expr: string, keepBindings = true): Promise<ShellCode> {
+    if (this.elixir) return this.compileElixirForShell(expr, keepBindings);
+    const compiled = await compileExpression(this.options.esbuild, expr);
+    if (!compiled.ok) {
+      const d = compiled.diagnostics[0];
+      const error = new SyntaxError(`${d.message} (line ${d.line}, column ${d.column})`);
+      return { ok: false, text: describeError(error), error };
+    }
+    const scope = { ...moduleScope(this.rt.code.loadedModules(), (m) => this.rt.code.namespace(m)), ...this.api };
+    try {
+      return { ok: true, make: this.loader.evalFunction(compiled.code, scope) };
+    } catch (err) {
+      return { ok: false, text: describeError(err), error: err };
+    }
+  }
+
+  private async compileElixirForShell(expr: string, keepBindings: boolean): Promise<ShellCode> {
     const names = Object.keys(this.bindings);
     const compiled = await compileShellExpression(this.options.esbuild, expr, names, this.options.elixir?.parserBytes);
     if (!compiled.ok) {
       const d = compiled.diagnostics[0];
       const text = `** (SyntaxError) console:${d.line}:${d.column}: ${d.message}`;
-      this.shellLog(text);
-      done?.({ ok: false, error: new SyntaxError(text) });
-      return;
+      return { ok: false, text, error: new SyntaxError(text) };
     }
     let make: (b: Record<string, unknown>) => unknown;
     try {
-      // In the same sandbox as module code: only `require` (namespaces) and the guard's helpers.
+      // Only `require` (namespaces) and the guard's helpers are in scope.
       make = this.loader.evalFunction(compiled.code, { require: this.loader.require, __MODULE__: null }) as typeof make;
     } catch (err) {
-      this.shellLog(this.language().describe(err));
-      done?.({ ok: false, error: err });
-      return;
+      return { ok: false, text: this.language().describe(err), error: err };
     }
     const after = (result: unknown) => {
       const [value, bindings] = result as [unknown, Record<string, unknown>];
-      this.bindings = bindings;
+      if (keepBindings) this.bindings = bindings;
       return value;
     };
-    this.runInShell(() => make(this.bindings), { ...how, after }, done);
+    return { ok: true, make: () => make(this.bindings), after };
+  }
+
+  /**
+   * An action on a process from outside (the inspector, a script's `poke` step), done by the shell
+   * in its turn as IEx would (see poke.ts). A term is evaluated first, in the shell, as a console
+   * line is; an error in it is the answer, and nothing is done.
+   */
+  async poke(poke: Poke, by: PokeEvent["by"] = "console"): Promise<{ ok: true } | { ok: false; error: string }> {
+    const target = findTarget(this.rt, poke.process);
+    const refusal = pokeRefusal(target, poke);
+    if (refusal) return { ok: false, error: refusal };
+    const act = (term: unknown) => this.runInShell(pokeJob(this.rt, this.api, target!, poke, by, term), { print: poke.do === "get_state" });
+    if (poke.term === undefined) act(undefined);
+    else {
+      const compiled = await this.compileForShell(poke.term, false);
+      if (!compiled.ok) return { ok: false, error: compiled.text };
+      this.runInShell(compiled.make, { print: false, after: compiled.after }, (outcome) => {
+        if (outcome.ok) act(outcome.value);
+      });
+    }
     this.runNow();
+    return { ok: true };
   }
 
   /** How the shell prints values and errors: Elixir's way in an Elixir snippet. */
@@ -405,6 +434,10 @@ export class Session {
     else if (step.action === "upgrade") await this.upgrade(files, step.extra);
     else if (step.action === "restart") await this.restart(files);
     if (step.eval !== undefined) await this.evaluate(step.eval);
+    if (step.poke !== undefined) {
+      const r = await this.poke(step.poke, "script");
+      if (!r.ok) this.emit({ t: this.rt.now, type: "warning", pid: this.shell ? String(this.shell.pid) : "shell", text: `script step at ${step.at} ms: ${r.error}` });
+    }
   }
 
   // ── compiling and loading ──────────────────────────────────────────────────────────────

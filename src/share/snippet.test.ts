@@ -40,6 +40,15 @@ describe("parseSnippet", () => {
     expect(parseSnippet(full())).toEqual({ ok: true, snippet: full() });
   });
 
+  it("accepts poke steps (an action on a process, as the inspector does it) and keeps them as given", () => {
+    const script = [
+      { at: 100, poke: { process: "counter", do: "exit", term: '"kill"' }, say: "We kill the counter." },
+      { at: 200, poke: { process: "#PID<0.102.0>", do: "crash_next" } },
+    ];
+    const result = parseSnippet({ files: { "Main.ts": "" }, main: "Main", script });
+    expect(result).toEqual({ ok: true, snippet: { files: { "Main.ts": "" }, main: "Main", script } });
+  });
+
   it("accepts the smallest snippet: one file and main", () => {
     const result = parseSnippet({ files: { "Main.ts": "" }, main: "Main" });
     expect(result).toEqual({ ok: true, snippet: { files: { "Main.ts": "" }, main: "Main" } });
@@ -104,7 +113,13 @@ describe("parseSnippet", () => {
     ["a patch of a file that is not .ts", changed((s) => (s.script[1].patch[0].file = "App.Worker")), 'script[1].patch[0].file "App.Worker" must end in ".ts" (TypeScript) or ".ex" (Elixir)'],
     ["an empty eval", changed((s) => (s.script[3].eval = "")), "script[3].eval must be a non-empty string"],
     ["a say that is not a string", changed((s) => (s.script[0].say = ["hi"])), "script[0].say must be a string, not an array"],
-    ["a step that does nothing", changed((s) => (s.script[0] = { at: 0 })), "script[0] does nothing: give at least one of edit, patch, action, eval, say"],
+    ["a step that does nothing", changed((s) => (s.script[0] = { at: 0 })), "script[0] does nothing: give at least one of edit, patch, action, eval, poke, say"],
+    ["a poke that is not an object", changed((s) => (s.script[0].poke = "kill")), "script[0].poke must be an object, not a string"],
+    ["a poke of an unknown kind", changed((s) => (s.script[0].poke = { process: "counter", do: "stab" })), 'script[0].poke.do must be one of "exit", "send", "suspend", "resume", "get_state", "replace_state", "crash_next", got "stab"'],
+    ["a poke without its term", changed((s) => (s.script[0].poke = { process: "counter", do: "send" })), 'script[0].poke.term is required with do "send" (the message, as an expression)'],
+    ["a poke with a term it does not use", changed((s) => (s.script[0].poke = { process: "counter", do: "suspend", term: "1" })), 'script[0].poke.term is only allowed with do "exit", "send" or "replace_state"'],
+    ["a poke with an unknown key", changed((s) => (s.script[0].poke = { process: "counter", do: "exit", term: '"kill"', why: 1 })), 'script[0].poke: unknown key "why"'],
+    ["a poke without a process", changed((s) => (s.script[0].poke = { do: "crash_next" })), "script[0].poke.process must be a non-empty string"],
     ["extra without an upgrade", changed((s) => (s.script[1].extra = 1)), 'script[1].extra is only allowed with action "upgrade"'],
     ["extra that is not JSON", changed((s) => (s.script[2].extra = { step: [1, () => 0] })), 'script[2].extra.step[1] must be a JSON value, not a function'],
     ["checks that are not an array", changed((s) => (s.checks = "none")), "checks must be an array, not a string"],
@@ -141,7 +156,7 @@ describe("parseSnippetJson", () => {
   it("reports a snippet error in valid JSON the same way parseSnippet does", () => {
     expect(parseSnippetJson('{"files": {"Main.ts": ""}, "main": "Main", "script": [{"at": 0}]}')).toEqual({
       ok: false,
-      error: "script[0] does nothing: give at least one of edit, patch, action, eval, say",
+      error: "script[0] does nothing: give at least one of edit, patch, action, eval, poke, say",
     });
   });
 

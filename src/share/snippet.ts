@@ -8,7 +8,7 @@
  */
 import { parseJson, type JsonLocation } from "./json";
 import { boundsError } from "./snippetBounds";
-import type { Action, Check, Patch, ScriptStep, Snippet } from "./snippetTypes";
+import type { Action, Check, Patch, Poke, PokeKind, ScriptStep, Snippet } from "./snippetTypes";
 
 export type SnippetResult = { ok: true; snippet: Snippet } | { ok: false; error: string };
 export type SnippetJsonResult = SnippetResult | { ok: false; error: string; location?: JsonLocation };
@@ -16,7 +16,11 @@ export type Files = Record<string, string>;
 export type FilesResult = { ok: true; files: Files } | { ok: false; error: string };
 
 const SNIPPET_KEYS = ["title", "files", "main", "script", "checks"];
-const STEP_KEYS = ["at", "edit", "patch", "action", "eval", "say", "extra"];
+const STEP_KEYS = ["at", "edit", "patch", "action", "eval", "poke", "say", "extra"];
+const POKE_KEYS = ["process", "do", "term"];
+export const POKE_KINDS: readonly PokeKind[] = ["exit", "send", "suspend", "resume", "get_state", "replace_state", "crash_next"];
+/** The actions that need a term: the exit reason, the message, the new state. */
+export const POKES_WITH_TERM: readonly PokeKind[] = ["exit", "send", "replace_state"];
 const PATCH_KEYS = ["file", "find", "replace"];
 const CHECK_KEYS = ["at", "eval", "equals", "say"];
 const ACTIONS: readonly Action[] = ["recompile", "upgrade", "restart"];
@@ -125,14 +129,29 @@ function stepOf(value: unknown, index: number): ScriptStep {
   if (step.patch?.length === 0) fail(`${path}.patch must hold at least one patch`);
   if (obj.action !== undefined) step.action = mustBeAction(obj.action, `${path}.action`);
   if (obj.eval !== undefined) step.eval = mustBeNonEmptyString(obj.eval, `${path}.eval`);
+  if (obj.poke !== undefined) step.poke = pokeOf(obj.poke, `${path}.poke`);
   if (obj.say !== undefined) step.say = mustBeString(obj.say, `${path}.say`);
   if (obj.extra !== undefined) {
     if (step.action !== "upgrade") fail(`${path}.extra is only allowed with action "upgrade"`);
     step.extra = mustBeJson(obj.extra, `${path}.extra`);
   }
-  if (!["edit", "patch", "action", "eval", "say"].some((key) => key in step))
-    fail(`${path} does nothing: give at least one of edit, patch, action, eval, say`);
+  if (!["edit", "patch", "action", "eval", "poke", "say"].some((key) => key in step))
+    fail(`${path} does nothing: give at least one of edit, patch, action, eval, poke, say`);
   return step;
+}
+
+function pokeOf(value: unknown, path: string): Poke {
+  const obj = mustBeObject(value, path);
+  mustHaveOnlyKeys(obj, POKE_KEYS, path);
+  const process = mustBeNonEmptyString(obj.process, `${path}.process`);
+  const what = mustBeNonEmptyString(obj.do, `${path}.do`);
+  if (!(POKE_KINDS as readonly string[]).includes(what))
+    fail(`${path}.do must be one of ${POKE_KINDS.map((k) => quote(k)).join(", ")}, got ${quote(what)}`);
+  const kind = what as PokeKind;
+  const needsTerm = POKES_WITH_TERM.includes(kind);
+  if (needsTerm && obj.term === undefined) fail(`${path}.term is required with do ${quote(kind)} (${kind === "exit" ? "the exit reason" : kind === "send" ? "the message" : "the new state"}, as an expression)`);
+  if (!needsTerm && obj.term !== undefined) fail(`${path}.term is only allowed with do "exit", "send" or "replace_state"`);
+  return needsTerm ? { process, do: kind, term: mustBeNonEmptyString(obj.term, `${path}.term`) } : { process, do: kind };
 }
 
 function patchOf(value: unknown, path: string): Patch {

@@ -38,6 +38,17 @@ export function stripQuotes(s: string): string {
   return s.replace(/^"(.*)"$/, "$1");
 }
 
+/** What a printed term is, where it shows (a later Elixir printer may word each differently). */
+export type TermRole = "state" | "reason" | "message" | "name" | "value";
+
+/**
+ * Every term the page shows goes through here: the one place that decides how a printed term
+ * (the runtime's `inspect` output, SPEC §8) reads on screen. Today it shows it as printed.
+ */
+export function formatTerm(printed: string, _role: TermRole = "value"): string {
+  return printed;
+}
+
 /** A raised error reads as its message: `[%Error{message: "boom"}, …]` → `Error: boom`. */
 export function readableReason(reason: string): string {
   const m = /^\[?%([\w.]+)\{message: "((?:[^"\\]|\\.)*)"/.exec(reason);
@@ -45,5 +56,8 @@ export function readableReason(reason: string): string {
   // A failed call's exit, ["timeout", ["GenServer", "call", [args]]]: what failed first, as Elixir's "exited in: …".
   const call = /^\["(\w+)", \["(GenServer|sys|Supervisor|DynamicSupervisor)", "(\w+)", \[(.*)\]\]\]$/.exec(reason);
   if (call) return `${call[1]} in ${call[2]}.${call[3]}(${call[4]})`;
-  return reason;
+  // A tagged reason with a text, ["killed", "runaway: ran 1000 ms without waiting"]: tag, then the words.
+  const tagged = /^\["(\w+)", "((?:[^"\\]|\\.)*)"\]$/.exec(reason);
+  if (tagged) return `${tagged[1]}: ${tagged[2]}`;
+  return formatTerm(reason, "reason");
 }

@@ -6,6 +6,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
 import { boot } from "./app/boot";
 import "./styles.css";
+import "./observer.css";
 
 void boot().finally(() => {
   createRoot(document.getElementById("root")!).render(<App />);

@@ -4,7 +4,7 @@
  * out of runaway user code: if a ping goes unanswered, the worker is terminated and a new one
  * started (the compiler loads again; nothing in the editor is lost).
  */
-import type { EvalResult, PageToWorker, WorkerToPage } from "../worker/protocol";
+import type { EvalResult, PageToWorker, PokeResult, WorkerToPage } from "../worker/protocol";
 import type { ActionResult, ProcessSnapshot } from "../session/types";
 
 type Requests = {
@@ -16,6 +16,7 @@ type Requests = {
   step: null;
   clear: null;
   inspect: ProcessSnapshot | null;
+  poke: PokeResult;
   ping: null;
 };
 type RequestType = keyof Requests;

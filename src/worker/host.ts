@@ -97,6 +97,12 @@ export class Host {
         this.traceSends = msg.on;
         this.session?.setTraceSends(msg.on);
         return;
+      case "poke":
+        return this.answer(msg.id, () => this.exclusive(async () => {
+          const r = await this.need().poke(msg.poke, "console");
+          this.flush();
+          return r;
+        }));
       case "inspect":
         return this.answer(msg.id, async () => this.session?.inspect(msg.pid) ?? null);
       case "ping":

@@ -4,7 +4,7 @@
  * when the worker dies). Events flow worker → page in batches, at most one per animation frame.
  */
 import type { TraceEvent } from "../runtime/events";
-import type { Snippet } from "../share/snippetTypes";
+import type { Poke, Snippet } from "../share/snippetTypes";
 import type { PrecompiledTable } from "../compiler/precompiled";
 import type { ActionResult, Diagnostic, ProcessSnapshot } from "../session/types";
 
@@ -31,6 +31,8 @@ export type PageToWorker =
   | { type: "clear"; id: number }
   | { type: "step"; id: number }
   | { type: "inspect"; id: number; pid: string }
+  /** Act on a process from outside (the inspector): answered with `ok`, or the reason it was not done. */
+  | { type: "poke"; id: number; poke: Poke }
   /** Emit `send` events (the timeline's message view), for this session and the next ones. */
   | { type: "traceSends"; on: boolean }
   | { type: "ping"; id: number };
@@ -47,10 +49,11 @@ export type WorkerToPage =
   /** The session's files changed by itself (a script's `edit`/`patch`): the editor shows them. */
   | { type: "files"; files: Record<string, string> }
   | { type: "clock"; now: number; speed: number; paused: boolean; idle: boolean; holding?: boolean }
-  | { type: "reply"; id: number; ok: true; result: ActionResult | EvalResult | ProcessSnapshot | null }
+  | { type: "reply"; id: number; ok: true; result: ActionResult | EvalResult | ProcessSnapshot | PokeResult | null }
   | { type: "reply"; id: number; ok: false; error: string; diagnostics?: Diagnostic[] };
 
 export type EvalResult = { text: string | null };
+export type PokeResult = { ok: true } | { ok: false; error: string };
 
 export function assertNever(x: never): never {
   throw new Error(`unexpected message: ${JSON.stringify(x)}`);

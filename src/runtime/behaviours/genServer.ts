@@ -68,6 +68,11 @@ export function createGenServer(rt: Runtime) {
    */
   function* invoke(callbacks: Callbacks, name: string, args: unknown[]): Generator<unknown, { ok: true; value: unknown } | { ok: false; reason: unknown }, unknown> {
     try {
+      const info = rt.current?.behaviour;
+      if (info?.crashNext && name.startsWith("handle_")) {
+        info.crashNext = false;
+        throw new RuntimeError(`crash injected from outside: ${name} did not run`);
+      }
       // (A missing one: the namespace's own stand-in raises UndefinedFunctionError.)
       const fn = callbackOf(callbacks, name, args.length) ?? (callbacks[name] as (...a: unknown[]) => unknown);
       const result = fn.apply(callbacks, args);

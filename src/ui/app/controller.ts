@@ -5,6 +5,7 @@
  */
 import { WorkerClient } from "../workerClient";
 import type { ActionResult } from "../../session/types";
+import type { Poke } from "../../share/snippetTypes";
 import { appStore, currentSnippet, loadFiles, notify } from "../store/appStore";
 import { enqueueEvents, resetTimeline } from "../store/timelineStore";
 import { changedLines } from "./lineDiff";
@@ -60,8 +61,11 @@ function fail(err: unknown): void {
 function report(action: Action, r: ActionResult): void {
   appStore.setState({ diagnostics: r.diagnostics });
   if (!r.ok) {
-    const message = r.message ?? (r.diagnostics.length ? `${action} failed: fix the compile errors; the running code is unchanged` : `${action} failed`);
-    notify("error", message);
+    // Compile errors are listed under the editor, by line: a toast would only repeat them over the Log.
+    if (r.diagnostics.length) return;
+    notify("error", r.message ?? `${action} failed`);
+  } else if (action === "recompile" && r.loaded.length === 0 && r.killed.length === 0) {
+    notify("info", "Recompile: :noop. Nothing changed since the last load, so nothing was loaded (IEx's recompile() answers the same).");
   }
 }
 
@@ -222,6 +226,19 @@ export async function step(): Promise<void> {
     await client.request({ type: "step" });
   } catch (err) {
     fail(err);
+  }
+}
+
+/** Acts on a process from outside (the inspector, a row's menu); a refusal or a bad term is said in a notice. */
+export async function poke(poke: Poke): Promise<boolean> {
+  if (!appStore.getState().running) return false;
+  try {
+    const r = await client.request({ type: "poke", poke });
+    if (!r.ok) notify("error", r.error);
+    return r.ok;
+  } catch (err) {
+    fail(err);
+    return false;
   }
 }
 

@@ -25,6 +25,7 @@ export function EditorPane({ readOnly = false, embed = false }: { readOnly?: boo
           <MonacoEditor readOnly={readOnly} embed={false} />
         </Suspense>
       )}
+      {!readOnly && !embed && <p className="tab-hint muted" id="editor-tab-hint">In the editor, Tab indents: <kbd>Ctrl</kbd>+<kbd>M</kbd> makes Tab move the focus out (press again to undo).</p>}
       <CompileErrors />
     </section>
   );

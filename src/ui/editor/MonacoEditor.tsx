@@ -36,6 +36,8 @@ export default function MonacoEditor({ readOnly = false, embed = false }: { read
     const editor = monaco.editor.create(host.current!, {
       model: sync.model(appStore.getState().activeFile) ?? null,
       automaticLayout: true,
+      // Tab indents here; screen readers hear how to leave (the hint under the editor shows it too).
+      ariaLabel: readOnly ? "Code, read-only" : "Code editor. Tab inserts a tab; press Ctrl+M to make Tab move the focus instead.",
       minimap: { enabled: false },
       fontSize: embed ? 12 : 13,
       lineHeight: embed ? 18 : 20,

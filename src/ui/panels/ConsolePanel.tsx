@@ -78,6 +78,7 @@ export function ConsolePanel() {
         <span className="prompt mono">iex&gt;</span>
         <input
           className="console-input mono"
+          aria-label="Console: an expression to evaluate in the shell (Enter runs it, ↑/↓ history)"
           data-testid="console-input"
           placeholder={hint}
           spellCheck={false}

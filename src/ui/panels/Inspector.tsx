@@ -1,7 +1,10 @@
 /**
  * The selected process in detail: what the timeline knows (state history with diffs, exit reason
  * and stack) plus what only the runtime knows (mailbox length, links, monitors, the versions it
- * has frames in), fetched with `inspect` twice a second while it is shown.
+ * has frames in), fetched with `inspect` twice a second while it is shown. While travelling in
+ * time it shows that moment instead, all from the recorded events (store/travel.ts): status,
+ * state, the version it ran (old or current then), links and monitors; the mailbox's length is
+ * not recorded, and says so. Acting on the process (ProcessActions) is for the present only.
  */
 import { useEffect, useState } from "react";
 import type { ProcessSnapshot } from "../../session/types";
@@ -9,7 +12,11 @@ import { inspect } from "../app/controller";
 import { appStore, useApp } from "../store/appStore";
 import { useModel } from "../store/timelineStore";
 import { diffStrings } from "./diff";
-import { formatTime, pidHue, stripQuotes } from "../format";
+import { formatTerm, formatTime, pidHue, readableReason, shortVsn, stripQuotes } from "../format";
+import { laneAt, linksAt, monitorsAt } from "../store/travel";
+import { ProcessActions } from "./ProcessActions";
+import { reasonLine } from "../store/reports";
+import { backToPresent } from "../app/travel";
 import { jumpTo } from "../editor/CompileErrors";
 import { messagesOf } from "./processMessages";
 import type { SentMessage } from "../store/model";
@@ -47,33 +54,49 @@ export function Inspector() {
   const pid = useApp((s) => s.selectedPid);
   const model = useModel();
   const lane = pid ? model.lanes.get(pid) : undefined;
-  const snap = usePolledSnapshot(pid, !!lane && lane.status !== "dead");
+  const travelT = useApp((s) => s.travelT);
+  const snap = usePolledSnapshot(travelT === null ? pid : null, !!lane && lane.status !== "dead");
   const showMessages = useApp((s) => s.showMessages);
 
   if (!pid || !lane) return <div className="empty small muted">Click a process on the timeline to inspect it.</div>;
 
-  const history = lane.history.slice(-HISTORY_SHOWN).reverse();
+  const past = travelT === null ? null : laneAt(model, lane, travelT);
+  const pastVersion = past?.vsn && lane.module ? `${lane.module} v${shortVsn(past.vsn)}${past.old ? " (old)" : " (current)"}` : null;
+  const versions = past ? (pastVersion ? [pastVersion] : []) : snap?.versions ?? [];
+  const exited = lane.exitedAt !== undefined && (travelT === null || lane.exitedAt <= travelT);
+  const history = lane.history.filter((h) => travelT === null || h.t <= travelT).slice(-HISTORY_SHOWN).reverse();
+  const links = past ? linksAt(model, lane, travelT!) : snap?.links ?? [];
+  const monitors = past ? monitorsAt(model, lane, travelT!) : snap?.monitors ?? [];
+  const state = past ? (past.status === "unborn" ? "—" : past.state ?? "—") : snap?.state ?? lane.state ?? "—";
   return (
-    <div className="inspector">
+    <div className={`inspector ${past ? "past" : ""}`} data-testid="inspector">
+      {past && (
+        <div className="insp-past" role="status" data-testid="inspector-past">
+          As it was at <strong className="mono">{formatTime(travelT!)}</strong>
+          {past.status === "unborn" ? " (not started yet)" : ""}
+          {!past.recorded ? " · older than the state history kept for it" : ""}
+          <button className="small" onClick={backToPresent}>● Back to the present</button>
+        </div>
+      )}
       <div className="insp-head" style={{ ["--hue" as string]: pidHue(pid) }}>
-        <span className={`status-dot ${lane.status} ${lane.crashed ? "crash" : ""}`} />
+        <span className={`status-dot ${past?.status ?? lane.status} ${(past ? past.crashed : lane.crashed) ? "crash" : ""}`} />
         <strong>{lane.name ?? lane.module ?? lane.kind}</strong>
-        <span className="mono muted">{pid}</span>
+        <span className="mono muted" data-testid="inspector-pid">{pid}</span>
         <span className="chip">{lane.kind}{lane.module ? ` · ${lane.module}` : ""}</span>
-        {snap?.versions.map((v) => <span key={v} className={`chip ${/old/.test(v) ? "old" : ""}`}>runs {v}</span>)}
+        {versions.map((v) => <span key={v} className={`chip ${/old/.test(v) ? "old" : ""}`} data-testid="inspector-version">runs {v}</span>)}
       </div>
       <dl className="insp-facts">
-        <dt>status</dt><dd>{snap?.status ?? lane.status}</dd>
-        <dt>state</dt><dd className="mono state-now">{snap?.state ?? lane.state ?? "—"}</dd>
-        <dt>mailbox</dt><dd className="mono">{snap ? snap.mailbox : "—"}</dd>
-        <dt>links</dt><dd>{snap?.links.length ? snap.links.map((l) => <PidLink key={l} pid={l} />) : <span className="muted">none</span>}</dd>
-        <dt>monitors</dt><dd>{snap?.monitors.length ? snap.monitors.map((m) => <span key={m} className="mono">{m} </span>) : <span className="muted">none</span>}</dd>
+        <dt>status</dt><dd>{past ? (past.status === "unborn" ? "not started yet" : past.status) : snap?.status ?? lane.status}</dd>
+        <dt>state</dt><dd className="mono state-now" data-testid="inspector-state">{formatTerm(state, "state")}</dd>
+        <dt>mailbox</dt><dd className="mono">{past ? <span className="muted" title="The events record messages sent, not taken: a past mailbox's length is not known">not recorded</span> : snap ? snap.mailbox : "—"}</dd>
+        <dt>links</dt><dd>{links.length ? links.map((l) => <PidLink key={l} pid={l} />) : <span className="muted">none</span>}</dd>
+        <dt>monitors</dt><dd>{monitors.length ? monitors.map((m) => <span key={m} className="mono">{m} </span>) : <span className="muted">none</span>}</dd>
         <dt>started</dt><dd className="mono">{formatTime(lane.spawnedAt)}{lane.parent ? <> by <PidLink pid={lane.parent} /></> : null}</dd>
-        {lane.exitedAt !== undefined && (
+        {exited && (
           <>
             <dt>exited</dt>
             <dd className={lane.crashed ? "crash" : ""}>
-              <span className="mono">{formatTime(lane.exitedAt)} · {stripQuotes(lane.reason ?? "")}</span>
+              <span className="mono" title={formatTerm(lane.reason ?? "", "reason")}>{formatTime(lane.exitedAt!)} · {lane.gaveUp ? "gave up after too many restarts (reached_max_restart_intensity)" : reasonLine(lane.reason ?? "").replace(/^\*\* \(exit\) /, "")}</span>
               {lane.stack?.length ? (
                 <ul className="stack">
                   {lane.stack.map((f, i) => (
@@ -112,6 +135,7 @@ export function Inspector() {
           );
         })}
       </div>
+      {!past && <ProcessActions lane={lane} />}
       {showMessages && <ProcessMessages pid={pid} sends={model.sends} />}
     </div>
   );

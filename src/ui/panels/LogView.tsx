@@ -1,7 +1,8 @@
 /**
  * Every log line, newest at the bottom, filterable by process and by text. Virtualised: only the
  * rows in view exist in the DOM. It sticks to the bottom while the user is there, and stays put
- * once they scroll up to read. Runtime reports (exits, swaps) are on the timeline, not here.
+ * once they scroll up to read. The runtime's reports (crash reports, a supervisor giving up, a
+ * failed upgrade: in red) and actions from outside (⚡, in amber) are here too, as IEx prints them.
  */
 import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useModel, useTimelineVersion } from "../store/timelineStore";
@@ -39,7 +40,7 @@ export function LogView() {
   return (
     <div className="logview">
       <div className="panel-tools">
-        <input className="filter" placeholder="Filter log…" value={text} onChange={(e) => setText(e.target.value)} />
+        <input className="filter" aria-label="Filter the log by text" placeholder="Filter log…" value={text} onChange={(e) => setText(e.target.value)} />
         <label className="check" title={selected ? `only ${selected}` : "select a process first"}>
           <input type="checkbox" disabled={!selected} checked={onlySelected && !!selected} onChange={(e) => setOnlySelected(e.target.checked)} /> selected process only
         </label>
@@ -60,7 +61,8 @@ export function LogView() {
           {lines.slice(first, last).map((l, i) => (
             <div
               key={l.seq}
-              className="log-line"
+              className={`log-line ${l.level ?? ""}`}
+              title={l.text}
               style={{ top: (first + i) * ROW_H, height: ROW_H }}
               data-testid="log-line"
               data-pid={l.pid}

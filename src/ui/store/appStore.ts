@@ -57,6 +57,10 @@ export type AppState = {
   filesEpoch: number;
   /** The timeline draws messages between lanes (the worker then traces every send). */
   showMessages: boolean;
+  /** On a narrow screen (a phone) one half of the workspace shows at a time: this one. */
+  narrowTab: "timeline" | "code";
+  /** Time travel: the past moment shown (virtual ms), or null for the present (see store/travel.ts). */
+  travelT: number | null;
   /** Jump request for the editor: file and 1-based line. */
   reveal: { file: string; line: number; column: number; n: number } | null;
 };
@@ -66,7 +70,7 @@ export const appStore = createStore<AppState>(() => ({
   compiler: { phase: "idle" }, running: false, speed: 1, paused: false, idle: true, holding: false, hold: null, lessonEnd: null, now: 0,
   selectedPid: null, theme: "dark", diagnostics: [], notices: [], embed: false, readOnly: false,
   demoId: null, origin: null, pristine: false, panelCollapsed: false, aboutOpen: false, scriptEdit: null,
-  recoverableDraft: false, shareUrl: null, filesEpoch: 0, reveal: null, showMessages: false,
+  recoverableDraft: false, shareUrl: null, filesEpoch: 0, reveal: null, showMessages: false, travelT: null, narrowTab: "timeline",
 }));
 
 export function useApp<T>(selector: (s: AppState) => T): T {

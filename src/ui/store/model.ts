@@ -5,7 +5,8 @@
  * per animation frame and bumps a version; React reads it through that version. Memory is
  * bounded: the log keeps the newest MAX_LOG_LINES, each lane its newest history and labels.
  */
-import type { CheckEvent, CompileErrorEvent, ProcessKind, StackFrame, TraceEvent } from "../../runtime/events";
+import type { CheckEvent, CompileErrorEvent, PokeEvent, ProcessKind, StackFrame, TraceEvent } from "../../runtime/events";
+import { exitReport, failedWords, pokeText } from "./reports";
 
 export const MAX_LOG_LINES = 100_000;
 const MAX_LANE_HISTORY = 2_000;
@@ -35,6 +36,13 @@ export type Lane = {
   stateAt?: number;
   history: { t: number; state: string }[];
   labels: { t: number; text: string }[];
+  /** Time travel (see travel.ts): when the version it runs changed, suspensions, links, monitors. */
+  vsns: { t: number; vsn: string }[];
+  suspensions: { t: number; on: boolean }[];
+  linkLog: { t: number; other: string; on: boolean }[];
+  monitorLog: { t: number; other: string; ref: string; on: boolean }[];
+  /** A supervisor that stopped because its children crashed too often (OTP's reached_max_restart_intensity). */
+  gaveUp?: boolean;
 };
 
 export type ReportKind = "kept" | "migrated" | "killed" | "failed";
@@ -50,13 +58,19 @@ export type Swap = {
   closed: boolean;
 };
 
-export type LogLine = { seq: number; t: number; pid: string; text: string };
+/** `level`: "error" for the runtime's own reports (a crash report, a supervisor giving up), "info" for its notes. */
+export type LogLine = { seq: number; t: number; pid: string; text: string; level?: "error" | "info" };
 
 /** A message as the message view draws it: `from` is "system" when no process sent it. */
 export type SentMessage = { t: number; from: string; to: string; msg: string; dropped?: true };
 
+/** An action on a process from outside (the inspector, a script step): drawn on its lane. */
+export type Poke = { t: number; pid: string; what: PokeEvent["what"]; text: string };
+const MAX_POKES = 2_000;
+
 export type Model = {
   lanes: Map<string, Lane>;
+  pokes: Poke[];
   swaps: Swap[];
   logs: LogLine[];
   logSeq: number;
@@ -78,7 +92,7 @@ export type Model = {
 
 export function emptyModel(): Model {
   return {
-    lanes: new Map(), swaps: [], logs: [], logSeq: 0, logsDropped: 0, eventsDropped: 0,
+    lanes: new Map(), pokes: [], swaps: [], logs: [], logSeq: 0, logsDropped: 0, eventsDropped: 0,
     captions: [], sends: [], sendsDropped: 0, checks: [], compileErrors: [], versions: new Map(), now: 0, treeVersion: 0,
   };
 }
@@ -102,7 +116,9 @@ export function applyEvent(m: Model, e: TraceEvent): void {
         pid: e.pid, order: m.lanes.size, parent: e.parent, name: e.name, module: e.module, kind,
         vsn: e.module ? m.versions.get(e.module)?.current : undefined,
         spawnedAt: e.t, crashed: false, status: "alive", history: [], labels: [],
+        vsns: [], suspensions: [], linkLog: [], monitorLog: [],
       });
+      noteVsn(m.lanes.get(e.pid)!, e.t);
       m.treeVersion++;
       return;
     }
@@ -112,6 +128,7 @@ export function applyEvent(m: Model, e: TraceEvent): void {
       lane.kind = e.behaviour;
       lane.module = e.module;
       lane.vsn = m.versions.get(e.module)?.current;
+      noteVsn(lane, e.t);
       if (e.supervisor && e.supervisor !== lane.parent) {
         lane.parent = e.supervisor;
         m.treeVersion++;
@@ -124,6 +141,7 @@ export function applyEvent(m: Model, e: TraceEvent): void {
       if (!lane) return;
       lane.module = e.module;
       lane.vsn = e.vsn;
+      noteVsn(lane, e.t);
       return;
     }
     case "register": {
@@ -139,22 +157,25 @@ export function applyEvent(m: Model, e: TraceEvent): void {
       lane.reason = e.reason;
       lane.crashed = !isCleanExit(e.reason);
       lane.stack = e.stack;
+      for (const line of exitReport(m, lane)) pushLog(m, { t: e.t, pid: e.pid, text: line, level: "error" });
       return;
     }
     case "log": {
-      m.logs.push({ seq: m.logSeq++, t: e.t, pid: e.pid, text: e.text });
-      if (m.logs.length > MAX_LOG_LINES * 1.1) {
-        const drop = m.logs.length - MAX_LOG_LINES;
-        m.logs.splice(0, drop);
-        m.logsDropped += drop;
-      }
+      pushLog(m, { t: e.t, pid: e.pid, text: e.text });
       const lane = m.lanes.get(e.pid);
       if (lane) pushCapped(lane.labels, { t: e.t, text: e.text }, MAX_LANE_LABELS);
       return;
     }
     case "warning":
       // The runtime's advice about the code (a missing await) reads best beside the log lines.
-      m.logs.push({ seq: m.logSeq++, t: e.t, pid: e.pid, text: `⚠ ${e.text}` });
+      pushLog(m, { t: e.t, pid: e.pid, text: `⚠ ${e.text}` });
+      return;
+    case "poke":
+      // An action from the inspector or a script step: in the Log as what it is, on the lane as a mark.
+      const text = pokeText(e);
+      pushLog(m, { t: e.t, pid: e.pid, text, level: "info" });
+      m.pokes.push({ t: e.t, pid: e.pid, what: e.what, text });
+      if (m.pokes.length > MAX_POKES * 1.25) m.pokes.splice(0, m.pokes.length - MAX_POKES);
       return;
     case "state": {
       const lane = m.lanes.get(e.pid);
@@ -162,6 +183,7 @@ export function applyEvent(m: Model, e: TraceEvent): void {
       lane.state = e.state;
       lane.stateAt = e.t;
       if (lane.module) lane.vsn = m.versions.get(lane.module)?.current ?? lane.vsn;
+      noteVsn(lane, e.t);
       pushCapped(lane.history, { t: e.t, state: e.state }, MAX_LANE_HISTORY);
       return;
     }
@@ -169,6 +191,7 @@ export function applyEvent(m: Model, e: TraceEvent): void {
     case "resume": {
       const lane = m.lanes.get(e.pid);
       if (lane && lane.status !== "dead") lane.status = e.type === "suspend" ? "suspended" : "alive";
+      if (lane) pushCapped(lane.suspensions, { t: e.t, on: e.type === "suspend" }, MAX_LANE_LABELS);
       return;
     }
     case "load": {
@@ -194,10 +217,16 @@ export function applyEvent(m: Model, e: TraceEvent): void {
       const ok = e.result.replace(/^"(.*)"$/, "$1") === "ok";
       const detail = e.before !== undefined && e.after !== undefined ? `${e.before} → ${e.after}` : e.result;
       swap.reports.set(e.pid, ok ? { kind: "migrated", detail } : { kind: "failed", detail: e.result });
+      if (!ok) pushLog(m, { t: e.t, pid: e.pid, text: `Upgrade of ${e.module} in ${e.pid}: ${failedWords(e.result)}. The new code is loaded; the state was not migrated.`, level: "error" });
       return;
     }
     case "action": {
       if (!e.ok) return; // a failed compile loads nothing: no marker, the errors say why
+      if (e.action === "recompile" && e.loaded.length === 0) {
+        // As IEx's recompile() answers :noop: nothing changed since the last load.
+        pushLog(m, { t: e.t, pid: "system", text: "recompile: :noop, nothing changed since the last load, so nothing was loaded", level: "info" });
+        return;
+      }
       const swap = m.swaps.at(-1);
       if (swap && !swap.closed) {
         swap.action = e.action;
@@ -225,11 +254,41 @@ export function applyEvent(m: Model, e: TraceEvent): void {
       }
       return;
     case "link":
-    case "unlink":
-    case "monitor":
-    case "down":
-      return; // links and monitors are read from `inspect` when a process is selected
+    case "unlink": {
+      // Both ends, so either one's inspector can show the link at a past moment.
+      const on = e.type === "link";
+      const a = m.lanes.get(e.from);
+      const b = m.lanes.get(e.to);
+      if (a) pushCapped(a.linkLog, { t: e.t, other: e.to, on }, MAX_LANE_LABELS);
+      if (b) pushCapped(b.linkLog, { t: e.t, other: e.from, on }, MAX_LANE_LABELS);
+      return;
+    }
+    case "monitor": {
+      const lane = m.lanes.get(e.from);
+      if (lane) pushCapped(lane.monitorLog, { t: e.t, other: e.to, ref: e.ref, on: true }, MAX_LANE_LABELS);
+      return;
+    }
+    case "down": {
+      const lane = m.lanes.get(e.to);
+      if (lane) pushCapped(lane.monitorLog, { t: e.t, other: e.pid, ref: e.ref, on: false }, MAX_LANE_LABELS);
+      return;
+    }
   }
+}
+
+function pushLog(m: Model, line: Omit<LogLine, "seq">): void {
+  m.logs.push({ seq: m.logSeq++, ...line });
+  if (m.logs.length > MAX_LOG_LINES * 1.1) {
+    const drop = m.logs.length - MAX_LOG_LINES;
+    m.logs.splice(0, drop);
+    m.logsDropped += drop;
+  }
+}
+
+/** Records the version a lane runs when it changes (time travel reads it back). */
+function noteVsn(lane: Lane, t: number): void {
+  if (lane.vsn === undefined || lane.vsns.at(-1)?.vsn === lane.vsn) return;
+  pushCapped(lane.vsns, { t, vsn: lane.vsn }, MAX_LANE_LABELS);
 }
 
 function openSwap(m: Model, t: number): Swap {
@@ -271,12 +330,20 @@ export function reportFor(swap: Swap, lane: Lane): SwapReport | undefined {
 
 /** The state a lane had at time t (the last change at or before t). */
 export function stateAt(lane: Lane, t: number): string | undefined {
-  let found: string | undefined;
-  for (const h of lane.history) {
-    if (h.t > t) break;
-    found = h.state;
+  const i = lastAtOrBefore(lane.history, t);
+  return i < 0 ? undefined : lane.history[i].state;
+}
+
+/** Index of the last entry with `t` at or before `t` in a list sorted by time, or -1 (binary search). */
+export function lastAtOrBefore(list: readonly { t: number }[], t: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].t <= t) lo = mid + 1;
+    else hi = mid;
   }
-  return found;
+  return lo - 1;
 }
 
 function pushCapped<T>(list: T[], item: T, cap: number): void {

@@ -7,6 +7,7 @@ import { createStore } from "zustand/vanilla";
 import { useStore } from "zustand";
 import type { TraceEvent } from "../../runtime/events";
 import { applyEvents, emptyModel, type Model } from "./model";
+import { appStore } from "./appStore";
 
 export type TimelineState = { model: Model; version: number };
 
@@ -46,6 +47,8 @@ export function enqueueEvents(events: TraceEvent[], now: number, dropped = 0): v
 /** A new run: forget everything shown. */
 export function resetTimeline(now = 0): void {
   queue = [];
+  // A new run has no past to look at yet.
+  if (appStore.getState().travelT !== null) appStore.setState({ travelT: null });
   const model = emptyModel();
   model.now = now;
   timelineStore.setState({ model, version: timelineStore.getState().version + 1 });

@@ -4,13 +4,14 @@
  * exit reason (red for crashes). Only what falls inside the visible window is rendered, and dots
  * and labels are thinned so a chatty process costs a bounded number of elements.
  */
-import type { Lane, Swap } from "../store/model";
+import type { Lane, Poke, Swap } from "../store/model";
 import { reportFor } from "../store/model";
 import { appStore } from "../store/appStore";
-import { readableReason, stripQuotes } from "../format";
+import { formatTerm, readableReason, stripQuotes } from "../format";
+import { badgeText } from "./badges";
 import { shortLabel } from "./labels";
 
-type Props = { lane: Lane; swaps: Swap[]; t0: number; t1: number; width: number; now: number; hue: number };
+type Props = { lane: Lane; swaps: Swap[]; t0: number; t1: number; width: number; now: number; hue: number; pokes?: Poke[] };
 
 const LABEL_GAP_PX = 96;
 /** The widest a log label gets when nothing follows it closely. */
@@ -24,7 +25,7 @@ const LOG_CHAR_PX = 6.4;
 /** Room right of an end cap below which its exit reason goes to the left instead (about 10 characters). */
 const REASON_MIN_PX = 64;
 
-export function LaneTrack({ lane, swaps, t0, t1, width, now, hue }: Props) {
+export function LaneTrack({ lane, swaps, t0, t1, width, now, hue, pokes }: Props) {
   const x = (t: number) => ((t - t0) / (t1 - t0)) * width;
   const start = Math.max(lane.spawnedAt, t0);
   const end = Math.min(lane.exitedAt ?? now, t1);
@@ -50,8 +51,10 @@ export function LaneTrack({ lane, swaps, t0, t1, width, now, hue }: Props) {
       <button
         key={`d${d.t}-${d.x}`}
         className="dot"
+        tabIndex={-1}
         style={{ left: d.x, ["--hue" as string]: hue }}
-        title={`${d.state}   at ${d.t}ms${d.prev !== undefined ? `  (was ${d.prev})` : ""}`}
+        aria-label={`${showValuesLabel(lane) ? `state ${formatTerm(d.state, "state")}` : "state changed"} at ${d.t} ms`}
+        title={`${formatTerm(d.state, "state")}   at ${d.t}ms${d.prev !== undefined ? `  (was ${formatTerm(d.prev, "state")})` : ""}`}
         onClick={(e) => {
           e.stopPropagation();
           appStore.setState({ selectedPid: lane.pid });
@@ -68,7 +71,7 @@ export function LaneTrack({ lane, swaps, t0, t1, width, now, hue }: Props) {
     const d = dots[i];
     // As long as the room up to the next value allows (at least 10 characters, at most 28).
     const room = Math.min(width, lastLabelX) - lastHalf - 6 - d.x;
-    const text = clipValue(d.state, Math.max(10, Math.min(28, Math.floor((2 * room) / VALUE_CHAR_PX))));
+    const text = clipValue(formatTerm(d.state, "state"), Math.max(10, Math.min(28, Math.floor((2 * room) / VALUE_CHAR_PX))));
     const half = (text.length * VALUE_CHAR_PX) / 2;
     if (lastLabelX - d.x < lastHalf + half + 6) continue;
     lastLabelX = d.x;
@@ -88,7 +91,7 @@ export function LaneTrack({ lane, swaps, t0, t1, width, now, hue }: Props) {
   // Left of the cap only when the right has almost no room: on the left it covers the row's own life.
   const reasonLeft = exitX !== null && roomRight < REASON_MIN_PX && fullReason.length * BADGE_CHAR_PX > roomRight && exitX - 12 > roomRight;
   const room = reasonLeft ? exitX! - 12 : roomRight;
-  const reason = clip(fullReason, Math.max(6, Math.min(40, Math.floor(room / BADGE_CHAR_PX))));
+  const reason = clipWords(fullReason, Math.max(6, Math.min(48, Math.floor(room / BADGE_CHAR_PX))));
   let reasonPlace: "mid" | "high" | "none" = "mid";
   const badges: React.ReactNode[] = [];
   const badgeSpans: [number, number][] = [];
@@ -98,10 +101,13 @@ export function LaneTrack({ lane, swaps, t0, t1, width, now, hue }: Props) {
     const report = reportFor(swap, lane)!;
     // A badge's detail stops short of the next badge on this lane (two swaps seconds apart).
     const nextX = k + 1 < shown.length ? x(shown[k + 1].t) : Infinity;
-    const fit = Math.floor((nextX - x(swap.t) - 22) / BADGE_CHAR_PX) - report.kind.length - 1;
-    const detail = (report.kind === "migrated" || report.kind === "kept") && report.detail && fit >= 4 ? clip(report.detail, Math.min(28, fit)) : "";
-    const bx = x(swap.t) + 6;
-    const bw = (report.kind.length + (detail ? detail.length + 1 : 0)) * BADGE_CHAR_PX + 14;
+    // Up to the next badge, and up to the track's end (beyond it, the badge turns to the marker's left).
+    const room = Math.min(nextX - x(swap.t) - 22, Math.max(width - x(swap.t), x(swap.t)) - 22);
+    const { label: kindLabel, detail, full } = badgeText(report, Math.floor(room / BADGE_CHAR_PX));
+    const bw = (kindLabel.length + (detail ? detail.length + 1 : 0)) * BADGE_CHAR_PX + 14;
+    // At the present (the right edge), the badge hangs left of its marker rather than be cut.
+    const flip = x(swap.t) + 6 + bw > width && x(swap.t) - bw - 6 >= 0;
+    const bx = flip ? x(swap.t) - bw - 6 : x(swap.t) + 6;
     badgeSpans.push([bx - 2, bx + bw]);
     const [ra, rb] = reasonSpan(exitX, reason, reasonLeft);
     if (exitX !== null && rb >= bx - 4 && ra <= bx + bw + 4) {
@@ -109,8 +115,8 @@ export function LaneTrack({ lane, swaps, t0, t1, width, now, hue }: Props) {
       reasonPlace = report.kind === "killed" && Math.abs(lane.exitedAt! - swap.t) <= 1 ? "none" : "high";
     }
     badges.push(
-      <span key={`s${swap.id}`} className={`badge badge-${report.kind}`} style={{ left: x(swap.t) }} title={report.kind === "kept" && report.detail ? `kept: state ${report.detail} untouched, same pid` : report.detail ?? report.kind} data-testid="swap-badge" data-kind={report.kind}>
-        {report.kind}
+      <span key={`s${swap.id}`} className={`badge badge-${report.kind} ${flip ? "flip" : ""}`} style={{ left: x(swap.t) }} title={full} data-testid="swap-badge" data-kind={report.kind}>
+        {kindLabel}
         {detail ? <span className="badge-detail mono"> {detail}</span> : null}
       </span>,
     );
@@ -143,9 +149,15 @@ export function LaneTrack({ lane, swaps, t0, t1, width, now, hue }: Props) {
 
   items.push(...badges);
 
+  // Actions from outside (the inspector, a script's poke): a bolt where the signal or message came in.
+  for (const p of pokes ?? []) {
+    if (p.t < t0 || p.t > t1) continue;
+    items.push(<span key={`p${p.t}-${p.what}`} className={`poke poke-${p.what}`} style={{ left: x(p.t) }} title={`${p.text} at ${p.t}ms`} data-testid="poke-mark">⚡</span>);
+  }
+
   if (exitX !== null) {
     items.push(
-      <span key="cap" className={`endcap ${lane.crashed ? "crash" : ""} ${reasonPlace} ${reasonLeft ? "left" : ""}`} style={{ left: exitX }} title={lane.reason}>
+      <span key="cap" className={`endcap ${lane.crashed ? "crash" : ""} ${reasonPlace} ${reasonLeft ? "left" : ""}`} style={{ left: exitX }} title={`exited at ${lane.exitedAt}ms: ${fullReason}${fullReason !== stripQuotes(lane.reason ?? "") ? `\n${formatTerm(lane.reason ?? "", "reason")}` : ""}`} data-testid="exit-reason">
         <span className="endcap-bar" />
         {reasonPlace !== "none" && <span className="endcap-reason mono">{reason}</span>}
       </span>,
@@ -162,9 +174,15 @@ function reasonSpan(exitX: number | null, reason: string, left: boolean): [numbe
   return left ? [exitX - w, exitX + 4] : [exitX - 4, exitX + w];
 }
 
-function clip(s: string, n: number): string {
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+/** Cut to n characters at a word's end where one is near (never "runaway: ran 1000 ms withou…"). */
+export function clipWords(s: string, n: number): string {
+  if (s.length <= n) return s;
+  const cut = s.slice(0, n - 1);
+  const space = cut.search(/[\s,:;][^\s,:;]*$/);
+  return `${space > n * 0.5 ? cut.slice(0, space).replace(/[\s,:;]+$/, "") : cut}…`;
 }
+
+const showValuesLabel = (lane: Lane) => lane.kind !== "supervisor" && lane.kind !== "dynamic_supervisor";
 
 /** A clipped value never ends in part of a number: "{count: 13, …" cut in "13" reads as 1. */
 export function clipValue(s: string, n: number): string {

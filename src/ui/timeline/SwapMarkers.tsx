@@ -6,10 +6,10 @@ import { isInitialLoad, type Swap } from "../store/model";
 import { shortVsn } from "../format";
 
 type Props = { swaps: Swap[]; t0: number; t1: number; left: number; width: number; top: number; height: number; focusT?: number };
-type FlagProps = { swaps: Swap[]; t0: number; t1: number; width: number };
+type FlagProps = { swaps: Swap[]; t0: number; t1: number; width: number; onPick?: (swap: Swap) => void };
 
 /** The labels, in the axis row above the lanes, so they never cover a lane. */
-export function SwapFlags({ swaps, t0, t1, width }: FlagProps) {
+export function SwapFlags({ swaps, t0, t1, width, onPick }: FlagProps) {
   const rowRight = [-Infinity, -Infinity];
   return (
     <>
@@ -18,7 +18,9 @@ export function SwapFlags({ swaps, t0, t1, width }: FlagProps) {
         const x = ((swap.t - t0) / (t1 - t0)) * width;
         const killed = [...swap.reports.values()].filter((r) => r.kind === "killed").length;
         // A narrow track (an embed) names the modules only: hash versions are noise there.
-        const killedText = killed ? ` · ${killed} killed` : "";
+        // A recompile keeps state without asking the module: the flag says so in words.
+        const keptText = swap.action === "recompile" && !killed && !swap.purged.length ? " · code_change not called" : "";
+        const killedText = (killed ? ` · ${killed} killed` : "") + keptText;
         const placeFor = (text: string) => {
           const labelWidth = (text.length + killedText.length) * 6.5 + 16;
           // The label hangs right of its marker; near the right edge, left of it; if neither fits,
@@ -54,16 +56,18 @@ export function SwapFlags({ swaps, t0, t1, width }: FlagProps) {
         const row = fit.free >= 0 ? fit.free : rowRight[0] <= rowRight[1] ? 0 : 1;
         rowRight[row] = from + labelWidth;
         return (
-          <span
+          <button
             key={swap.id}
             className={`swap-flag ${swap.action ?? "load"} ${place === "right" ? "" : place}`}
             style={{ left: place === "shift" ? from : x, top: row ? 17 : 2 }}
-            title={swapLabel(swap) + killedText}
+            title={`${swapLabel(swap)}${killedText}. Click: the moment just before it (→ then shows just after)`}
             data-testid="swap-label"
+            onClick={() => onPick?.(swap)}
           >
             {label}
-            {killed ? <span className="swap-killed">{killedText}</span> : null}
-          </span>
+            {killed ? <span className="swap-killed">{` · ${killed} killed`}</span> : null}
+            {keptText && label !== swap.action ? <span className="swap-kept">{keptText}</span> : null}
+          </button>
         );
       })}
     </>

@@ -2,7 +2,9 @@
  * The timeline: one lane per process on a shared virtual-time axis, ordered by the supervision
  * tree, with a vertical marker across all lanes at every code swap. Lanes are virtualised (only
  * the rows in view are rendered), so thousands of processes stay smooth. Ctrl/Cmd+wheel zooms,
- * Shift+wheel (or a horizontal swipe) pans; panning back stops following the present.
+ * Shift+wheel, a horizontal swipe or a plain drag on the tracks pans; panning back stops
+ * following the present. Time travel (store/travel.ts): pressing or dragging on the axis, the
+ * slider or ←/→ show every row as it was at that moment, the later part of the tracks veiled.
  */
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useModel, useTimelineVersion } from "../store/timelineStore";
@@ -17,6 +19,12 @@ import { seedHint, seedSnippet } from "../../examples/seed";
 import { mentionedPids } from "./mentions";
 import { MAX_ARROWS, MessageArrows, messagesInView } from "./MessageArrows";
 import { setShowMessages } from "../app/controller";
+import { laneAt } from "../store/travel";
+import { travelBeforeSwap } from "../app/travel";
+import { TravelBar } from "./TravelBar";
+import { useAxisScrub, useDragPan } from "./gestures";
+import { RowMenu, type RowMenuAt } from "./RowMenu";
+import type { Poke } from "../store/model";
 
 const ROW_H = 34;
 const OVERSCAN = 6;
@@ -34,6 +42,8 @@ export function Timeline() {
   const lesson = useApp((s) => !!s.script?.some((step) => step.say !== undefined));
   const title = useApp((s) => s.title);
   const showMessages = useApp((s) => s.showMessages);
+  const travelT = useApp((s) => s.travelT);
+  const [menu, setMenu] = useState<RowMenuAt | null>(null);
   const [view, setView] = useState<TimeView>({ span: DEFAULT_SPAN, end: DEFAULT_SPAN, follow: true });
   const lessonEnd = useApp((s) => s.lessonEnd);
   useEffect(() => {
@@ -59,6 +69,32 @@ export function Timeline() {
   const caption = model.captions.at(-1);
   const mentioned = useMemo(() => (caption ? mentionedPids(model.lanes.values(), caption.text, caption.t) : new Set<string>()), [caption, model.treeVersion]);
   const { t0, t1 } = windowOf(view, model.now);
+  // Travelling: the window holds still (the present runs on beyond it) and keeps the moment in view.
+  const wasTravelling = useRef(false);
+  useEffect(() => {
+    // Back from the past: the window follows the present again (travelling is what froze it).
+    if (travelT === null) {
+      if (wasTravelling.current) setView((v) => ({ ...v, follow: true }));
+      wasTravelling.current = false;
+      return;
+    }
+    wasTravelling.current = true;
+    setView((v) => {
+      const w = windowOf(v, model.now);
+      if (travelT >= w.t0 && travelT <= w.t1) return v.follow ? { span: v.span, end: w.t1, follow: false } : v;
+      return { span: v.span, end: Math.max(v.span, travelT + v.span / 2), follow: false };
+    });
+  }, [travelT]);
+  const pokesOf = useMemo(() => {
+    const map = new Map<string, Poke[]>();
+    for (const p of model.pokes) {
+      const list = map.get(p.pid) ?? [];
+      list.push(p);
+      map.set(p.pid, list);
+    }
+    return map;
+  }, [model, version]);
+  const gaveUp = rows.length > 0 && rows.every((r) => r.lane.kind === "shell" || r.lane.status === "dead") && rows.some((r) => r.lane.gaveUp);
   const first = Math.max(0, Math.floor(scrollTop / ROW_H) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + size.height) / ROW_H) + OVERSCAN);
   const alive = rows.reduce((n, r) => n + (r.lane.status !== "dead" ? 1 : 0), 0);
@@ -67,8 +103,11 @@ export function Timeline() {
 
   // A native listener, not React's onWheel: React listens passively, so preventDefault there
   // cannot stop Ctrl+wheel from zooming the whole page (or Shift+wheel from scrolling it).
-  const geometry = useRef({ head: HEAD_W, width, now: model.now });
-  geometry.current = { head: HEAD_W, width, now: model.now };
+  const geometry = useRef({ head: HEAD_W, width, now: model.now, t0, t1 });
+  geometry.current = { head: HEAD_W, width, now: model.now, t0, t1 };
+  const axis = useAxisScrub(() => geometry.current, () => setView((v) => (v.follow ? { span: v.span, end: windowOf(v, geometry.current.now).t1, follow: false } : v)));
+  useDragPan(scroller, () => geometry.current, (d) => setView((v) => pan(v, geometry.current.now, d)));
+  const travelX = travelT === null ? null : ((travelT - t0) / (t1 - t0)) * width;
   useEffect(() => {
     const el = scroller.current!;
     const onWheel = (e: WheelEvent) => {
@@ -100,50 +139,77 @@ export function Timeline() {
           <input type="checkbox" data-testid="show-messages" checked={showMessages} onChange={(e) => setShowMessages(e.target.checked)} /> messages
         </label>
         <label className="check"><input type="checkbox" checked={hideDead} onChange={(e) => setHideDead(e.target.checked)} /> hide exited</label>
-        <button className="ghost small" title="Zoom out (Ctrl+wheel)" onClick={() => setView((v) => zoom(v, model.now, 1.6))}>−</button>
-        <button className="ghost small" title="Zoom in (Ctrl+wheel)" onClick={() => setView((v) => zoom(v, model.now, 1 / 1.6))}>+</button>
-        <button className={`ghost small ${view.follow ? "on" : ""}`} title="Keep the present in view" onClick={() => setView((v) => ({ ...v, follow: true }))}>Follow</button>
+        <button className="ghost small" aria-label="Zoom out" title="Zoom out (Ctrl+wheel)" disabled={!canZoomOut(view, model.now)} onClick={() => setView((v) => zoom(v, model.now, 1.6))}>−</button>
+        <button className="ghost small" aria-label="Zoom in" title="Zoom in (Ctrl+wheel)" onClick={() => setView((v) => zoom(v, model.now, 1 / 1.6))}>+</button>
+        <button
+          className={`small follow ${view.follow ? "on" : "off"}`}
+          data-testid="follow"
+          aria-pressed={view.follow}
+          title={view.follow ? "Following the present: the newest events stay in view" : "Not following: the window holds still. Click to follow the present again"}
+          onClick={() => setView((v) => ({ ...v, follow: true }))}
+        >
+          {view.follow ? "● Following" : "Follow ▸"}
+        </button>
       </div>
+      <TravelBar now={model.now} />
+      {gaveUp && travelT === null && (
+        <div className="stopped-banner" role="status" data-testid="stopped-banner">
+          Everything has stopped: a supervisor gave up after its children crashed too often (see the Log). The clock runs on over an empty system; Restart starts it again.
+        </div>
+      )}
       <div className="axis-row">
         <div className="axis-head" style={{ width: HEAD_W }}>
           <span className="muted">process</span>
         </div>
-        <div className="axis" style={{ width }}>
+        <div className="axis" style={{ width }} ref={axis} data-testid="time-axis" title="Press or drag here to see the system at that moment">
           {ticks(t0, t1, width).map((t) => (
             <span key={t} className="tick" style={{ left: ((t - t0) / (t1 - t0)) * width }}>{formatTick(t)}</span>
           ))}
-          <SwapFlags swaps={model.swaps} t0={t0} t1={t1} width={width} />
+          <SwapFlags swaps={model.swaps} t0={t0} t1={t1} width={width} onPick={travelBeforeSwap} />
           {model.captions.map((c, i) => {
             if (c.t < t0 || c.t > t1) return null;
             const current = i === model.captions.length - 1;
             return <span key={i} className={`caption-mark ${current ? "current" : ""}`} style={{ left: ((c.t - t0) / (t1 - t0)) * width }} title={`${i + 1}. ${c.text}`} data-testid="caption-mark" />;
           })}
           <span className="now-line" style={{ left: ((model.now - t0) / (t1 - t0)) * width }} />
+          {travelX !== null && <span className="travel-line axis-line" style={{ left: travelX }} />}
         </div>
       </div>
       <div className="lanes" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
         <div className="lanes-inner" style={{ height: rows.length * ROW_H }}>
           <SwapMarkers swaps={model.swaps} t0={t0} t1={t1} left={HEAD_W} width={width} top={scrollTop} height={size.height} focusT={caption?.t} />
+          {travelX !== null && (
+            <div className="travel-layer" style={{ left: HEAD_W, width, top: scrollTop, height: size.height }} aria-hidden>
+              <div className="travel-future" style={{ left: Math.max(0, travelX) }} />
+              <div className="travel-line" style={{ left: travelX }} />
+            </div>
+          )}
           {showMessages && (
             <MessageArrows sends={model.sends} lanes={model.lanes} rowOf={rowOf} rowHeight={ROW_H} t0={t0} t1={t1} left={HEAD_W} width={width} height={rows.length * ROW_H} />
           )}
           {rows.slice(first, last).map(({ lane, depth }, i) => {
             const hue = pidHue(lane.pid);
+            const at = travelT === null ? undefined : laneAt(model, lane, travelT);
             return (
               <div
                 key={lane.pid}
-                className={`lane ${lane.pid === selected ? "selected" : ""} ${lane.status} ${mentioned.has(lane.pid) ? "mentioned" : ""}`}
+                className={`lane ${lane.pid === selected ? "selected" : ""} ${at?.status ?? lane.status} ${mentioned.has(lane.pid) ? "mentioned" : ""}`}
                 style={{ top: (first + i) * ROW_H, height: ROW_H }}
                 data-testid="process-row"
                 data-pid={lane.pid}
                 data-name={lane.name ?? ""}
                 onClick={() => appStore.setState({ selectedPid: lane.pid })}
+                onContextMenu={(e) => {
+                  e.preventDefault();
+                  appStore.setState({ selectedPid: lane.pid });
+                  setMenu({ pid: lane.pid, x: e.clientX, y: e.clientY });
+                }}
               >
                 <div style={{ width: HEAD_W }} className="lane-head-cell">
-                  <LaneHeader lane={lane} depth={depth} hue={hue} model={model} selected={lane.pid === selected} />
+                  <LaneHeader lane={lane} depth={depth} hue={hue} model={model} selected={lane.pid === selected} at={at} onMenu={(x, y) => setMenu({ pid: lane.pid, x, y })} />
                 </div>
                 <div className="lane-track-cell" style={{ width }}>
-                  <LaneTrack lane={lane} swaps={model.swaps} t0={t0} t1={t1} width={width} now={model.now} hue={hue} />
+                  <LaneTrack lane={lane} swaps={model.swaps} t0={t0} t1={t1} width={width} now={model.now} hue={hue} pokes={pokesOf.get(lane.pid)} />
                 </div>
               </div>
             );
@@ -165,6 +231,12 @@ export function Timeline() {
           </div>
         )}
       </div>
+      {menu && <RowMenu at={menu} onClose={() => setMenu(null)} />}
     </section>
   );
+}
+
+/** Zooming out stops once the whole run (and a little room) is in view: no window of empty minutes. */
+function canZoomOut(view: TimeView, now: number): boolean {
+  return zoom(view, now, 1.6).span > view.span;
 }

@@ -26,10 +26,20 @@ export function windowOf(view: TimeView, now: number): { t0: number; t1: number 
   return { t0: view.end - view.span, t1: view.end };
 }
 
+/**
+ * The widest window worth showing: the run so far and a quarter more (at least the default 15 s),
+ * so zooming out stops before the data is a sliver at the left edge.
+ */
+export function maxSpan(now: number): number {
+  return Math.min(MAX_SPAN, Math.max(DEFAULT_SPAN, Math.ceil((now * 1.25) / 1000) * 1000));
+}
+
 /** Zoom around the time under the pointer (fraction 0..1 across the track). */
 export function zoom(view: TimeView, now: number, factor: number, at = 1): TimeView {
   const { t0, t1 } = windowOf(view, now);
-  const span = Math.min(MAX_SPAN, Math.max(MIN_SPAN, view.span * factor));
+  // Zooming in is always allowed; zooming out stops at maxSpan (a window already wider stays).
+  const limit = Math.max(maxSpan(now), factor > 1 ? view.span : 0);
+  const span = Math.min(limit, Math.max(MIN_SPAN, view.span * factor));
   const pivot = t0 + (t1 - t0) * at;
   const end = pivot + (t1 - pivot) * (span / view.span);
   return view.follow ? { ...view, span } : { span, end: Math.max(span, end), follow: false };
