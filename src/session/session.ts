@@ -93,6 +93,8 @@ export class Session {
   private traceSends: boolean;
   /** Work an action owes at this ms (see `runNow`), or null. */
   private settleAt: number | null = null;
+  /** Action events waiting for the work their action started at `settleAt` to finish. */
+  private owedActionEvents: TraceEvent[] = [];
   /** Bumped by `cancelCompile`: a compile started under an older epoch stops. */
   private compileEpoch = 0;
 
@@ -132,6 +134,7 @@ export class Session {
     this.loaded.clear();
     this.shell = null;
     this.settleAt = null;
+    this.owedActionEvents = [];
     this.bindings = {};
   }
 
@@ -197,6 +200,8 @@ export class Session {
     if (this.settleAt === null) return true;
     if (!this.rt.runUntil(this.settleAt, deadline)) return false;
     this.settleAt = null;
+    const owed = this.owedActionEvents.splice(0);
+    for (const event of owed) this.emit(event);
     return true;
   }
 
@@ -529,7 +534,11 @@ export class Session {
   }
 
   private done(action: "recompile" | "upgrade" | "restart", loaded: string[], killed: string[]): ActionResult {
-    this.emit({ t: this.rt.now, type: "action", action, ok: true, loaded, killed });
+    const event: TraceEvent = { t: this.rt.now, type: "action", action, ok: true, loaded, killed };
+    // After everything the action ran at its ms, however the wall-clock slices fell: the event
+    // order must not depend on the machine's speed.
+    if (this.settleAt === null) this.emit(event);
+    else this.owedActionEvents.push(event);
     return { ok: true, loaded, killed, diagnostics: [] };
   }
 
