@@ -13,7 +13,7 @@ import { type Dialect, typescriptDialect } from "./dialect";
 import type { EventSink, ProcessKind, SendEvent, StackFrame, TraceEvent } from "./events";
 import { Proc } from "./process";
 import { RunQueue } from "./runQueue";
-import { ExitError, Pid, Ref, Stacktrace, SystemLimitError, TIMEOUT, copyTerm, inspect } from "./terms";
+import { ExitError, Pid, Ref, SystemLimitError, TIMEOUT, copyTerm, inspect } from "./terms";
 import { TimerQueue } from "./timers";
 import { RunawayError, UNWIND, isUnwinding } from "./unwind";
 
@@ -561,7 +561,7 @@ export class Runtime {
       return;
     }
     const frames = this.mapStack(err);
-    this.exit(p, [this.dialect.crashReason(err), new Stacktrace(frames)], frames);
+    this.exit(p, [this.dialect.crashReason(err), this.dialect.stacktrace(frames)], frames);
   }
 
   /** The process ends with `reason` (its code returned, threw, or it was killed). */

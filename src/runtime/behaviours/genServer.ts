@@ -54,7 +54,7 @@ export function createGenServer(rt: Runtime) {
   /** The exit reason a thrown value stands for: an ExitError's reason, else [error, stack]. */
   function reasonOf(err: unknown): unknown {
     if (err instanceof ExitError) return err.reason;
-    return [rt.dialect.crashReason(err), new Stacktrace(rt.mapStack(err))];
+    return [rt.dialect.crashReason(err), rt.dialect.stacktrace(rt.mapStack(err))];
   }
 
   /** Calls a callback; its result if it returns, or a thrown value turned into an exit reason. */

@@ -5,10 +5,11 @@
  */
 import { internal } from "../../activation";
 import { ExitError, Pid, Ref } from "../../terms";
-import { badarg, erlangError } from "../errors";
+import { argumentError, badarg, erlangError } from "../errors";
+import { inspect } from "../inspect";
 import { Bin, EMPTY, charlist, list } from "../terms";
 import type { Context } from "./kernel";
-import { createKernel, sleep } from "./kernel";
+import { createKernel, send, sleep } from "./kernel";
 import { type Namespace, items, listItems, mustInt } from "./support";
 
 const isAtom = (t: unknown): t is string => typeof t === "string";
@@ -32,7 +33,7 @@ export function createProcess(ctx: Context): Namespace {
     ]);
   };
   return {
-    "send/3": (dest: unknown, msg: unknown, _opts: unknown) => (api.send(dest, msg), "ok"),
+    "send/3": (dest: unknown, msg: unknown, _opts: unknown) => (send(ctx, dest, msg), "ok"),
     "send_after/3": (dest: unknown, msg: unknown, ms: unknown) => P.send_after(dest, msg, mustInt(ms, 3)),
     "send_after/4": (dest: unknown, msg: unknown, ms: unknown) => P.send_after(dest, msg, mustInt(ms, 3)),
     "cancel_timer/1": (ref: unknown) => P.cancel_timer(ref as Ref),
@@ -41,9 +42,15 @@ export function createProcess(ctx: Context): Namespace {
     "sleep/1": sleep,
     "link/1": (dest: unknown) => P.link(dest),
     "unlink/1": (dest: unknown) => P.unlink(dest),
-    "monitor/1": (dest: unknown) => P.monitor(dest),
+    "monitor/1": (dest: unknown) => P.monitor(Array.isArray(dest) && dest.length === 2 ? dest[0] : dest),
     "demonitor/1": (ref: unknown) => P.demonitor(ref as Ref),
-    "demonitor/2": (ref: unknown, opts: unknown) => P.demonitor(ref as Ref, { flush: items(opts).includes("flush") }),
+    "demonitor/2": (ref: unknown, opts: unknown) => {
+      const o = items(opts);
+      // `:info`: whether the monitor was still there (false once its DOWN was sent).
+      const active = !!rt.self().monitors?.has(ref as Ref);
+      P.demonitor(ref as Ref, { flush: o.includes("flush") });
+      return o.includes("info") ? active : true;
+    },
     "exit/2": (dest: unknown, reason: unknown) => P.exit(dest, reason),
     "flag/2": (flag: unknown, value: unknown) => {
       if (flag !== "trap_exit") throw badarg(1, "invalid flag (only :trap_exit is supported here)");
@@ -52,9 +59,16 @@ export function createProcess(ctx: Context): Namespace {
     },
     "register/2": (pid: unknown, name: unknown) => {
       if (!isAtom(name) || name === "undefined") throw badarg(2, "not an atom");
+      const p = rt.resolve(pid);
+      if (!p || !p.alive || rt.registry.has(name) || (p.name !== null && p.name !== name)) {
+        throw argumentError(`could not register ${inspect(pid)} with name ${inspect(name)} because it is not alive, the name is already taken, or it has already been given another name`);
+      }
       return P.register(pid, name);
     },
-    "unregister/1": (name: unknown) => P.unregister(name as string),
+    "unregister/1": (name: unknown) => {
+      if (!rt.registry.has(name as string)) throw badarg(1, "not a pid");
+      return P.unregister(name as string);
+    },
     "whereis/1": (name: unknown) => P.whereis(name as string),
     "registered/0": () => list([...rt.registry.keys()]),
     "alive?/1": (pid: unknown) => {
