@@ -61,7 +61,7 @@ function unexpected(n: Node): SyntaxProblem {
   }
   if (open.length) {
     const o = open[open.length - 1];
-    return { ...at(o), message: `the "${o.type}" at line ${o.startPosition.row + 1} is missing terminator "${CLOSERS[o.type]}"` };
+    return { ...at(o), message: `missing terminator: ${CLOSERS[o.type]} (for "${o.type}" starting at line ${o.startPosition.row + 1})` };
   }
   // Otherwise the first token in the error is what the parser could not take.
   let first: Node = n;
