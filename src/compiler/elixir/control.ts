@@ -9,6 +9,7 @@ import { Scope } from "./emitter";
 import { errorAt } from "./errors";
 import { type Sink, assignSink, bind, dropSink, guardCode, into, value } from "./expressions";
 import { compilePattern, newMatch } from "./patterns";
+import { nestedCode } from "./functions";
 import { type QCall, type Quoted, isCall, keywordPairs } from "./quoted";
 
 const CONTROL = new Set(["case", "if", "unless", "cond", "with", "for", "receive", "try"]);
@@ -273,9 +274,10 @@ function receiveExpr(q: QCall, ctx: Ctx, sink: Sink): void {
       mctx.w.open("{");
       if (m.temps.length) mctx.w.emit(`let ${m.temps.join(", ")};`);
       if (m.tests.length) mctx.w.open(`if (${m.tests.join(" && ")}) {`);
-      bind(m, mctx);
-      if (c.guard) mctx.w.emit(`if (${guardCode(c.guard, mctx)}) return true;`);
-      else mctx.w.emit("return true;");
+      if (c.guard) {
+        bind(m, mctx);
+        mctx.w.emit(`if (${guardCode(c.guard, mctx)}) return true;`);
+      } else mctx.w.emit("return true;");
       if (m.tests.length) mctx.w.close();
       mctx.w.close();
     });
@@ -288,12 +290,12 @@ function receiveExpr(q: QCall, ctx: Ctx, sink: Sink): void {
     if (ac.length !== 1 || ac[0].pats.length !== 1) throw errorAt(q, "receive's after takes one clause: `after ms -> expression`");
     after = ac[0];
     const t = value(after.pats[0], ctx);
-    timeout = t === '"infinity"' ? "undefined" : `E.timeout(${t})`;
+    timeout = t === '"infinity"' ? "undefined" : /^\d+$/.test(t) ? t : `E.timeout(${t})`;
   }
-  const matcher = clauses.length === 0 ? "() => false" : `(${msg}) => {\n${mctx.w.lines.map((l) => l.code).join("\n")}\n}`;
+  const matcher = clauses.length === 0 ? "() => false" : `(${msg}) => {\n${nestedCode(mctx.w)}\n}`;
   const got = ctx.w.fresh("$msg");
   ctx.setLine(q.meta?.line);
-  ctx.w.emit(`const ${got} = await ${otp}.receive(${matcher.replace(/\n/g, " ")}, ${timeout});`);
+  ctx.w.emit(`const ${got} = await ${otp}.receive(${matcher}, ${timeout});`);
   if (after) {
     ctx.w.open(`if (${got} === E.TIMEOUT) {`);
     ctx.inScope(() => into(after!.body, ctx, sink));
