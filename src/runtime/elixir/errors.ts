@@ -198,6 +198,8 @@ export function exceptionOf(err: unknown): EMap {
     return exception("Elixir.UndefinedFunctionError", { module: err.module, function: err.fun, arity: err.arity });
   }
   if (err instanceof RuntimeSystemLimit) return exception("Elixir.SystemLimitError", {});
+  // The runtime's Erlang-level errors (`error(term)`, e.g. sys's callback_failed) by their shape.
+  if (err instanceof Error && err.name === "ErlangError" && "original" in err) return exception("Elixir.ErlangError", { original: err.original });
   if (err instanceof Error) {
     if (err.message.startsWith("badarg")) return exception("Elixir.ArgumentError", { message: new Bin(err.message) });
     if (err.message.startsWith("noproc:")) return exception("Elixir.ErlangError", { original: "noproc" });
@@ -229,6 +231,7 @@ export function crashReasonOf(err: unknown): unknown {
   if (err instanceof ElixirError) return err.erlangReason;
   if (err instanceof RuntimeUndefined) return "undef";
   if (err instanceof RuntimeSystemLimit) return "system_limit";
+  if (err instanceof Error && err.name === "ErlangError" && "original" in err) return err.original;
   if (err instanceof Error) {
     const tag = RUNTIME_REASON.exec(err.message);
     return tag ? tag[1] : exceptionOf(err);

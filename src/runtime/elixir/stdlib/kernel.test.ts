@@ -137,3 +137,30 @@ describe("crash reasons have the BEAM's shape", () => {
     expect(result).toBe("{true, false}");
   });
 });
+
+describe("timers", () => {
+  it("read_timer tells the ms left, false once fired; :timer.send_interval repeats until cancelled", () => {
+    const ex = boot();
+    const { result } = ex.run(function* () {
+      const P = ex.M("Process"), timer = ex.M(":timer");
+      const me = ex.M("Kernel")["self/0"]();
+      const ref = P["send_after/3"](me, "fired", 200);
+      yield P["sleep/1"](50);
+      const left = P["read_timer/1"](ref);
+      yield P["sleep/1"](200);
+      const after = P["read_timer/1"](ref);
+      const [, tref] = timer["send_interval/2"](100, "tick");
+      yield P["sleep/1"](350);
+      timer["cancel/1"](tref);
+      yield P["sleep/1"](300);
+      const got: unknown[] = [];
+      for (;;) {
+        const m = yield ex.api.receive(undefined, 0);
+        if (typeof m === "symbol") break;
+        got.push(m);
+      }
+      return [left, after, list(got)];
+    });
+    expect(result).toBe("{150, false, [:fired, :tick, :tick, :tick]}");
+  });
+});
