@@ -164,3 +164,13 @@ describe("timers", () => {
     expect(result).toBe("{150, false, [:fired, :tick, :tick, :tick]}");
   });
 });
+
+describe(":code.purge", () => {
+  it("answers whether it killed a process, as code:purge/1 does (recorded in conformance/elixir/old_code_checks)", () => {
+    const ex = boot();
+    ex.load("Mod", { "f/0": () => 1 });
+    ex.load("Mod", { "f/0": () => 2 });
+    expect(ex.M(":code")["purge/1"]("Elixir.Mod")).toBe(false);
+    expect(ex.M(":code")["purge/1"]("Elixir.Mod")).toBe(false);
+  });
+});

@@ -157,7 +157,12 @@ const beamFile = (m: string) => charlist(`${m}.beam`);
 export function createCode(ctx: Context): Namespace {
   const code = ctx.rt.code;
   return {
-    "purge/1": (m: unknown) => code.purge(m as string),
+    // code:purge/1 answers whether it had to kill a process (not whether there was old code).
+    "purge/1": (m: unknown) => {
+      const users = code.processesUsingOld(m as string).length;
+      code.purge(m as string);
+      return users > 0;
+    },
     "soft_purge/1": (m: unknown) => code.softPurge(m as string),
     "delete/1": (m: unknown) => code.delete(m as string),
     "is_loaded/1": (m: unknown) => (ctx.isLoaded(m as string) ? ["file", beamFile(m as string)] : false),
