@@ -5,10 +5,11 @@
  */
 import type { Metrics } from "./measure";
 
-const benches: Record<string, () => Promise<Metrics>> = {
+const benches: Record<string, () => Promise<Metrics | import("./elixir").ElixirMetrics>> = {
   us: async () => (await import("./us")).benchUs(),
   xstate: async () => (await import("./xstate")).benchXstate(),
   nact: async () => (await import("./nact")).benchNact(),
+  elixir: async () => (await import("./elixir")).benchElixir(),
 };
 
 const lib = process.argv[2];

@@ -15,8 +15,9 @@ const $Process = require("Elixir.Process");
 const $Kernel = require("Elixir.Kernel");
 const $Logger = require("Elixir.Logger");
 const $GenServer = require("Elixir.GenServer");
-const $k1 = ["name", "Elixir.M"];
-const $k2 = E.list([$k1]);
+const $k1 = $Kernel["self/0"];
+const $k2 = ["name", "Elixir.M"];
+const $k3 = E.list([$k2]);
 async function child_spec$1(init_arg) {
   return ($Map["merge/2"] ?? E.undef("Elixir.Map", "merge", 2))(E.map([["id", "Elixir.M"], ["start", ["Elixir.M", "start_link", E.list([init_arg])]]]), (await ($Map["new/1"] ?? E.undef("Elixir.Map", "new", 1))(E.EMPTY)));
 }
@@ -34,11 +35,11 @@ async function handle_call$3($a0, $a1, $a2) {
 }
 async function handle_info$2(msg, state) {
   let $t;
-  const $t_1 = (await ($Process["info/2"] ?? E.undef("Elixir.Process", "info", 2))($Kernel["self/0"](), "registered_name"));
+  const $t_1 = (await ($Process["info/2"] ?? E.undef("Elixir.Process", "info", 2))($k1(), "registered_name"));
   $c: {
     {
       if (Array.isArray($t_1) && $t_1.length === 2 && $t_1[1] === E.EMPTY) {
-        $t = $Kernel["self/0"]();
+        $t = $k1();
         break $c;
       }
     }
@@ -51,7 +52,7 @@ async function handle_info$2(msg, state) {
     }
     {
       if ($t_1 === null) {
-        $t = $Kernel["self/0"]();
+        $t = $k1();
         break $c;
       }
     }
@@ -63,11 +64,11 @@ async function handle_info$2(msg, state) {
 }
 async function handle_cast$2(msg, state) {
   let $t;
-  const $t_1 = (await ($Process["info/2"] ?? E.undef("Elixir.Process", "info", 2))($Kernel["self/0"](), "registered_name"));
+  const $t_1 = (await ($Process["info/2"] ?? E.undef("Elixir.Process", "info", 2))($k1(), "registered_name"));
   $c: {
     {
       if (Array.isArray($t_1) && $t_1.length === 2 && $t_1[1] === E.EMPTY) {
-        $t = $Kernel["self/0"]();
+        $t = $k1();
         break $c;
       }
     }
@@ -80,7 +81,7 @@ async function handle_cast$2(msg, state) {
     }
     {
       if ($t_1 === null) {
-        $t = $Kernel["self/0"]();
+        $t = $k1();
         break $c;
       }
     }
@@ -96,7 +97,7 @@ async function code_change$3(_old, state, _extra) {
   return ["ok", state];
 }
 async function start_link$1(arg) {
-  return ($GenServer["start_link/3"] ?? E.undef("Elixir.GenServer", "start_link", 3))("Elixir.M", arg, $k2);
+  return ($GenServer["start_link/3"] ?? E.undef("Elixir.GenServer", "start_link", 3))("Elixir.M", arg, $k3);
 }
 async function init$1(arg) {
   return ["ok", arg];

@@ -15,8 +15,7 @@
 const E = require("$elixir");
 const $otp = require("otp");
 const $Kernel = require("Elixir.Kernel");
-async function loop$1(state) {
-  const $msg = await $otp.receive(($m) => {
+const $k1 = ($m) => {
   {
     if (Array.isArray($m) && $m.length === 2 && $m[0] === "add") {
       return true;
@@ -28,7 +27,10 @@ async function loop$1(state) {
     }
   }
   return false;
-}, 1000);
+};
+const $k2 = $Kernel["send/2"];
+async function loop$1(state) {
+  const $msg = await $otp.receive($k1, 1000);
   if ($msg === E.TIMEOUT) {
     return state;
   } else {
@@ -43,7 +45,7 @@ async function loop$1(state) {
       {
         if (Array.isArray($msg) && $msg.length === 2 && $msg[0] === "get") {
           const from = $msg[1];
-          $Kernel["send/2"](from, state);
+          $k2(from, state);
           return loop$1(state);
         }
       }
