@@ -5,10 +5,12 @@
  */
 import type { Metrics, Mode } from "./measure";
 
-const benches: Record<string, (mode: Mode) => Promise<Metrics>> = {
+const benches: Record<string, (mode: Mode) => Promise<Metrics | import("./elixir").ElixirMetrics>> = {
   us: async (mode) => (await import("./us")).benchUs(mode),
   xstate: async (mode) => (await import("./xstate")).benchXstate(mode),
   nact: async (mode) => (await import("./nact")).benchNact(mode),
+  // The Elixir source is measured once, in full, whatever the round.
+  elixir: async () => (await import("./elixir")).benchElixir(),
 };
 
 const lib = process.argv[2];

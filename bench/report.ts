@@ -7,9 +7,11 @@
  */
 import { BEAM_REFERENCE } from "./beam";
 import type { Metrics } from "./measure";
+import type { ElixirMetrics } from "./elixir";
 
-export type Results = { us: Metrics | null; xstate: Metrics | null; nact: Metrics | null; beam: Metrics | null };
-type Lib = keyof Results;
+export type Results = { us: Metrics | null; xstate: Metrics | null; nact: Metrics | null; beam: Metrics | null; elixir?: ElixirMetrics | null };
+/** The libraries measured every round (the Elixir source is measured once, in round 1). */
+type Lib = "us" | "xstate" | "nact" | "beam";
 /** The first round (every metric) and the extra rounds (ring and ping-pong only), in order. */
 export type Rounds = Results[];
 
@@ -52,7 +54,7 @@ const median = (xs: number[]): number => {
 export function combine(rounds: Rounds): Results {
   const first = rounds[0];
   const out = { ...first };
-  for (const lib of Object.keys(first) as Lib[]) {
+  for (const lib of ["us", "xstate", "nact", "beam"] as Lib[]) {
     const m = first[lib];
     if (!m) continue;
     const merged = { ...m };
@@ -111,6 +113,16 @@ export function checks(rounds: Rounds): Check[] {
   }
   const limit = (name: string, value: number | null | undefined, max: number, unit: string) =>
     out.push(value == null ? { name, pass: null, detail: "not measured" } : { name, pass: value <= max, detail: `${fmt(value)} ${unit} (max ${max})` });
+  // Elixir source (SPEC §10): within 2× of the TypeScript dialect's, faster than the BEAM's.
+  const ex = r.elixir;
+  const beamOf = (key: "ring_ns_per_msg" | "pingpong_ns_per_roundtrip") => r.beam?.[key] ?? BEAM_REFERENCE[key];
+  const pairs = [["ring_ns_per_msg", "ring", us?.ring_tail_ns_per_msg, "the TypeScript tail-loop ring's"], ["pingpong_ns_per_roundtrip", "ping-pong", us?.pingpong_ns_per_roundtrip, "the TypeScript ping-pong's"]] as const;
+  for (const [key, what, ts, tsName] of pairs) {
+    const mine = ex?.[key];
+    out.push(mine == null || ts == null ? { name: `Elixir ${what} within 2× of TypeScript`, pass: null, detail: "not measured" } : { name: `Elixir ${what} within 2× of ${tsName}`, pass: mine <= 2 * ts, detail: `${fmt(mine / ts)}×: Elixir ${fmt(mine)} vs TypeScript ${fmt(ts)} ns` });
+    out.push(mine == null ? { name: `Elixir ${what} faster than the BEAM's`, pass: null, detail: "not measured" } : { name: `Elixir ${what} faster than the BEAM's`, pass: mine < beamOf(key), detail: `Elixir ${fmt(mine)} vs BEAM ${fmt(beamOf(key))} ns` });
+  }
+  limit("compile a 50-line Elixir module warm ≤ 30 ms", ex?.compile_50_lines_ms, 30, "ms");
   limit("idle process ≤ 1 KB", us?.bytes_per_idle_process, 1024, "B");
   // µs per process × 100k / 1000 = ms per 100k.
   limit("spawn 100k ≤ 1 s", us?.spawn_us_per_process == null ? null : us.spawn_us_per_process * 100, 1000, "ms per 100k");
@@ -131,6 +143,9 @@ export function report(rounds: Rounds): string {
   rows.push(["design floor: ping-pong, ns/round trip", fmt(r.us?.floor?.pingpong_ns_per_roundtrip), "", "", "", "", "", "", ""]);
   rows.push(["tracing on / off (ring)", fmt(r.us?.tracing_cost_ratio), "", "", "", "", "", "", ""]);
   rows.push(["max wall slice of advance(t, 10 ms), ms", fmt(r.us?.max_slice_ms), "", "", "", "", "", "", ""]);
+  rows.push(["Elixir source: ring (tail loop), ns/msg", fmt(r.elixir?.ring_ns_per_msg), "", "", fmt(r.beam?.ring_ns_per_msg), "", "", "", ""]);
+  rows.push(["Elixir source: ping-pong, ns/round trip", fmt(r.elixir?.pingpong_ns_per_roundtrip), "", "", fmt(r.beam?.pingpong_ns_per_roundtrip), "", "", "", ""]);
+  rows.push(["Elixir: compile a 50-line module (warm), ms", fmt(r.elixir?.compile_50_lines_ms), "", "", "", "", "", "", ""]);
   const lines = [
     table([head, ...rows]), "",
     "Ratios: how many times cheaper ours is (> 1× means we win).",

@@ -5,13 +5,16 @@
  * measure ring and ping-pong again, the libraries interleaved (us, xstate, nact, BEAM, us, …),
  * so a throughput ratio is the median of ratios taken seconds apart, not one noisy phase's.
  * With --json the last stdout line is `{"us": {...}, "xstate": {...}, "nact": {...},
- * "beam": {...}|null, "rounds": [...]}` (ring and ping-pong as the medians over the rounds).
+ * "beam": {...}|null, "elixir": {...}|null, "rounds": [...]}` (ring and ping-pong as the medians over
+ * the rounds; elixir: the ring and ping-pong written in Elixir and the compile time of a 50-line
+ * module, measured in round 1).
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { benchBeam } from "./beam";
 import type { Metrics, Mode } from "./measure";
 import { type Results, type Rounds, combine, report } from "./report";
+import type { ElixirMetrics } from "./elixir";
 
 const json = process.argv.includes("--json");
 const roundsArg = process.argv.indexOf("--rounds");
@@ -20,7 +23,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const child = fileURLToPath(new URL("./child.ts", import.meta.url));
 
 /** One library in a fresh node with --expose-gc (for the heap numbers); null if it failed. */
-function runChild(lib: string, mode: Mode): Metrics | null {
+function runChild<T = Metrics>(lib: string, mode: Mode): T | null {
   process.stderr.write(`${lib} (${mode}):\n`);
   const t0 = performance.now();
   const run = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", child, lib, mode], {
@@ -35,11 +38,11 @@ function runChild(lib: string, mode: Mode): Metrics | null {
     return null;
   }
   process.stderr.write(`  [${lib}] ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
-  return JSON.parse(last) as Metrics;
+  return JSON.parse(last) as T;
 }
 
 const round = (mode: Mode): Results => ({ us: runChild("us", mode), xstate: runChild("xstate", mode), nact: runChild("nact", mode), beam: benchBeam(mode) });
-const rounds: Rounds = [round("full")];
+const rounds: Rounds = [{ ...round("full"), elixir: runChild<ElixirMetrics>("elixir", "full") }];
 for (let i = 2; i <= ROUNDS; i++) {
   process.stderr.write(`round ${i} of ${ROUNDS}: ring and ping-pong\n`);
   rounds.push(round("pair"));

@@ -123,22 +123,59 @@ defmodule Rec.LoggerBackend do
   def handle_info(_, state), do: {:ok, state}
 end
 
+defmodule Rec.Feeder do
+  # Holds the shell's pending jobs and hands one over only when the shell asks for it, so a job
+  # never waits in the shell's own mailbox, where the code the shell runs could receive it. IEx
+  # does the same: its server reads the next line only once the evaluator is done.
+  def start, do: spawn(fn -> loop(:queue.new(), nil) end)
+
+  defp loop(queue, waiting) do
+    receive do
+      {:enqueue, job} -> dispatch(:queue.in(job, queue), waiting)
+      {:next, shell} -> dispatch(queue, shell)
+    end
+  end
+
+  defp dispatch(queue, nil), do: loop(queue, nil)
+
+  # A shell that died waiting (a linked process took it down, or a restart) gets nothing: the
+  # next shell asks for the job.
+  defp dispatch(queue, shell) when not is_pid(shell), do: loop(queue, nil)
+
+  defp dispatch(queue, shell) do
+    if Process.alive?(shell), do: hand_over(queue, shell), else: loop(queue, nil)
+  end
+
+  defp hand_over(queue, shell) do
+    case :queue.out(queue) do
+      {{:value, job}, rest} ->
+        send(shell, {:rec_job, job})
+        loop(rest, nil)
+
+      {:empty, _} ->
+        loop(queue, shell)
+    end
+  end
+end
+
 defmodule Rec.Shell do
   # IEx's evaluator: one job at a time, bindings kept from eval to eval.
-  def start(group_leader) do
-    pid = spawn(fn -> loop([]) end)
+  def start(group_leader, feeder) do
+    pid = spawn(fn -> loop([], feeder) end)
     Process.group_leader(pid, group_leader)
     pid
   end
 
-  defp loop(binding) do
-    receive do
-      {:start, main} ->
-        run(fn -> {apply(main, :start, []), binding} end, false, binding) |> loop()
+  defp loop(binding, feeder) do
+    send(feeder, {:next, self()})
 
-      {:eval, code} ->
+    receive do
+      {:rec_job, {:start, main}} ->
+        run(fn -> {apply(main, :start, []), binding} end, false, binding) |> loop(feeder)
+
+      {:rec_job, {:eval, code}} ->
         run(fn -> Code.eval_string("import IEx.Helpers, warn: false\n" <> code, binding, file: "iex", line: 0) end, true, binding)
-        |> loop()
+        |> loop(feeder)
     end
   end
 
@@ -286,8 +323,9 @@ defmodule Rec.Driver do
 
     t0 = Rec.Clock.now()
     Rec.Sink.add(t0, :start, self(), "")
-    shell = new_shell(log_gl, plan.main)
-    state = %{t0: t0, shell: shell, log_gl: log_gl, main: plan.main}
+    feeder = Rec.Feeder.start()
+    state = %{t0: t0, shell: nil, log_gl: log_gl, main: plan.main, feeder: feeder}
+    state = %{state | shell: new_shell(state, plan.main)}
     state = Enum.reduce(steps, state, &step/2)
     wait_until(state, plan.until)
     Logger.flush()
@@ -321,10 +359,10 @@ defmodule Rec.Driver do
     e -> Rec.Sink.add(Rec.Clock.now(), :note, self(), "real-time priority: off (#{Exception.message(e)})")
   end
 
-  defp new_shell(log_gl, main) do
-    shell = Rec.Shell.start(log_gl)
+  defp new_shell(state, main) do
+    if main, do: send(state.feeder, {:enqueue, {:start, main}})
+    shell = Rec.Shell.start(state.log_gl, state.feeder)
     Process.monitor(shell)
-    if main, do: send(shell, {:start, main})
     shell
   end
 
@@ -343,14 +381,14 @@ defmodule Rec.Driver do
       if s.action == :restart do
         Rec.Operator.restart([state.log_gl])
         flush_downs()
-        %{state | shell: new_shell(state.log_gl, state.main)}
+        %{state | shell: new_shell(state, state.main)}
       else
         state
       end
 
     if s.eval do
       Rec.Sink.add(Rec.Clock.now(), :note, state.shell, "iex> " <> s.eval)
-      send(state.shell, {:eval, s.eval})
+      send(state.feeder, {:enqueue, {:eval, s.eval}})
     end
 
     state
@@ -363,7 +401,7 @@ defmodule Rec.Driver do
     receive do
       {:DOWN, _, :process, pid, reason} when pid == state.shell ->
         Rec.Sink.add(Rec.Clock.now(), :note, pid, "shell exited: #{inspect(reason)}; a new shell takes the later evals")
-        wait_until(%{state | shell: new_shell(state.log_gl, nil)}, at)
+        wait_until(%{state | shell: new_shell(state, nil)}, at)
     after
       max(left, 0) -> state
     end

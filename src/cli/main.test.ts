@@ -110,3 +110,43 @@ describe("the CLI", () => {
     expect(r.stdout).toBe("");
   }, 60_000);
 });
+
+describe("plain Elixir files", () => {
+  const counter = `defmodule Counter do
+  use GenServer
+
+  def start_link(_) do
+    GenServer.start_link(__MODULE__, 0, name: __MODULE__)
+  end
+
+  @impl true
+  def init(state) do
+    send(self(), :increment)
+    {:ok, state}
+  end
+
+  @impl true
+  def handle_info(:increment, state) do
+    state = state + 1
+    IO.inspect("Counter: #{state}, process: #{self() |> inspect}")
+    Process.send_after(self(), :increment, 1000)
+    {:noreply, state}
+  end
+end
+`;
+  const main = "defmodule Main do\n  def start do\n    Supervisor.start_link([Counter], strategy: :one_for_one)\n  end\nend\n";
+
+  it("runs lib/*.ex with --main, printing what IO.inspect printed", () => {
+    const r = cli("run", snippetFile("counter.ex", counter), snippetFile("main.ex", main), "--main", "Main", "--until", "2000");
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^0ms #PID<0\.\d+\.0> "Counter: 1, process: #PID<0\.\d+\.0>"$/m);
+    expect(r.stdout).toMatch(/^2000ms #PID<0\.\d+\.0> "Counter: 3, process: #PID<0\.\d+\.0>"$/m);
+  });
+
+  it("exits 1 with the Elixir file and line of a syntax error", () => {
+    const r = cli("run", snippetFile("broken.ex", "defmodule Main do\n  def start do\n    [1, 2\n  end\nend\n"));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^broken\.ex:\d+:\d+: error: missing terminator: \] \(for "\[" starting at line 3\)$/m);
+  });
+});

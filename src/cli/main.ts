@@ -1,29 +1,33 @@
 /**
  * The headless runner (SPEC §7):  npm run cli -- run FILE.json [--until MS] [--json]
- * Runs a snippet under virtual time, jumping from event to event. Exit 0 when the run
+ *                                 npm run cli -- run lib/*.ex [--main Main] [--until MS] [--json]
+ * Runs a snippet (or plain Elixir files, whose `Main.start/0` runs first) under virtual time,
+ * jumping from event to event. Exit 0 when the run
  * completes (crashes are results), 1 when the snippet does not parse or compile, 2 when one of
  * its lesson checks fails (or never got to run).
  */
 import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import * as esbuild from "esbuild";
 import { parseSnippet, parseSnippetJson } from "../share/snippet";
 import { Session } from "../session/session";
 import type { TraceEvent } from "../runtime/events";
 import { formatEvent } from "./format";
 
-const USAGE = "usage: npm run cli -- run FILE.json [--until MS] [--json]";
+const USAGE = "usage: npm run cli -- run FILE.json [--until MS] [--json]\n       npm run cli -- run FILE.ex... [--main Module] [--until MS] [--json]";
 const DEFAULT_LIMIT = 60_000;
 /** Wall ms without virtual time moving before the CLI calls it a livelock. */
 const STUCK_MS = 10_000;
 
-type Args = { file: string; until: number | null; json: boolean };
+type Args = { files: string[]; main: string; until: number | null; json: boolean };
 
 function parseArgs(argv: string[]): Args | string {
   const [command, ...rest] = argv;
   if (command !== "run") return USAGE;
-  let file: string | null = null;
+  const files: string[] = [];
   let until: number | null = null;
   let json = false;
+  let main = "Main";
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === "--json") json = true;
@@ -31,11 +35,41 @@ function parseArgs(argv: string[]): Args | string {
       const v = Number(rest[++i]);
       if (!Number.isFinite(v) || v < 0) return `--until needs a number of ms\n${USAGE}`;
       until = v;
+    } else if (a === "--main") {
+      main = rest[++i] ?? "";
+      if (!/^[A-Z][A-Za-z0-9_]*(\.[A-Z][A-Za-z0-9_]*)*$/.test(main)) return `--main needs an Elixir module name like Main\n${USAGE}`;
     } else if (a.startsWith("-")) return `unknown option ${a}\n${USAGE}`;
-    else if (file === null) file = a;
-    else return `unexpected argument ${a}\n${USAGE}`;
+    else files.push(a);
   }
-  return file ? { file, until, json } : USAGE;
+  if (files.length === 0) return USAGE;
+  const elixir = files.filter((f) => f.endsWith(".ex")).length;
+  if (elixir === 0 && files.length > 1) return `unexpected argument ${files[1]}\n${USAGE}`;
+  if (elixir > 0 && elixir < files.length) return `give either one snippet .json or .ex files\n${USAGE}`;
+  return { files, main, until, json };
+}
+
+/** A snippet from a .json file, or from plain .ex files (named by their base names, main from --main). */
+function readInput(args: Args): ReturnType<typeof parseSnippetJson> {
+  const texts: Record<string, string> = {};
+  for (const file of args.files) {
+    try {
+      texts[file] = readFileSync(file, "utf8");
+    } catch (err) {
+      return { ok: false, error: `cannot read ${file}: ${(err as Error).message}` };
+    }
+  }
+  if (!args.files[0].endsWith(".ex")) {
+    const parsed = parseSnippetJson(texts[args.files[0]]);
+    return parsed.ok ? parsed : { ok: false, error: `${args.files[0]}: ${parsed.error}` };
+  }
+  const files: Record<string, string> = {};
+  for (const file of args.files) {
+    const name = basename(file);
+    if (name in files) return { ok: false, error: `two files are named ${name}: give files with different names` };
+    files[name] = texts[file];
+  }
+  const parsed = parseSnippet({ title: args.files.map((f) => basename(f)).join(", "), files, main: args.main });
+  return parsed.ok ? parsed : { ok: false, error: parsed.error };
 }
 
 async function main(): Promise<number> {
@@ -44,16 +78,9 @@ async function main(): Promise<number> {
     process.stderr.write(args + "\n");
     return 1;
   }
-  let text: string;
-  try {
-    text = readFileSync(args.file, "utf8");
-  } catch (err) {
-    process.stderr.write(`cannot read ${args.file}: ${(err as Error).message}\n`);
-    return 1;
-  }
-  const parsed = parseSnippetJson(text);
+  const parsed = readInput(args);
   if (!parsed.ok) {
-    process.stderr.write(`${args.file}: ${parsed.error}\n`);
+    process.stderr.write(`${parsed.error}\n`);
     return 1;
   }
   const out: string[] = [];

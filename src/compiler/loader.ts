@@ -150,6 +150,8 @@ export class ModuleLoader {
       const fn = m[1] && !/^(Generator\.|Object\.)/.test(m[1]) ? m[1].replace(/^(?:Object|Function)\./, "").replace(/__async\d+$/, "") : undefined;
       const frame: StackFrame = { file: loaded.compiled.file, line: pos.line + 1, column: pos.column + 1 };
       if (fn && fn !== "<anonymous>") frame.fn = fn;
+      // An Elixir module's frames name their module (a .ex file may hold several).
+      if (/\.exs?$/.test(loaded.compiled.file)) frame.module = loaded.compiled.module;
       frames.push(frame);
     }
     return frames;

@@ -5,8 +5,9 @@
  * Runtime; the TypeScript dialect is the default and keeps the TypeScript snippets' behaviour
  * byte for byte. The Elixir one lives in src/runtime/elixir/dialect.ts.
  */
+import type { StackFrame } from "./events";
 import type { Runtime } from "./runtime";
-import { inspect } from "./terms";
+import { Stacktrace, inspect } from "./terms";
 
 export interface Dialect {
   readonly name: "typescript" | "elixir";
@@ -16,6 +17,8 @@ export interface Dialect {
   mfa(module: string, fun: string, args: unknown[]): unknown;
   /** The first half of the crash reason `{reason, stacktrace}` of a process that threw `err`. */
   crashReason(err: unknown): unknown;
+  /** The second half of that reason: the mapped frames as the dialect's term (a `Stacktrace`). */
+  stacktrace(frames: StackFrame[]): unknown;
   /** A module's name as people read it (`Elixir.Foo` → `Foo`). */
   displayModule(name: string): string;
   /** `module.fun` of arity `arity`, for apply, `{M, F, A}` starts and spawn; throws when missing. */
@@ -41,6 +44,7 @@ export function typescriptDialect(rt: Runtime): Dialect {
     inspect,
     mfa: (module, fun, args) => [module, fun, args],
     crashReason: (err) => err,
+    stacktrace: (frames) => new Stacktrace(frames),
     displayModule: (name) => name,
     resolve: (module, fun) => rt.code.namespace(module as string)[fun] as (...args: unknown[]) => unknown,
   };

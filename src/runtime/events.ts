@@ -61,6 +61,6 @@ export type TraceEventType = TraceEvent["type"];
 export type ProcessKind = "process" | "gen_server" | "supervisor" | "dynamic_supervisor" | "shell";
 
 /** A stack frame mapped back to the editor's file and line (1-based line and column). */
-export type StackFrame = { file: string; line: number; column: number; fn?: string };
+export type StackFrame = { file: string; line: number; column: number; fn?: string; module?: string };
 
 export type EventSink = (event: TraceEvent) => void;

@@ -13,7 +13,7 @@ import { type Dialect, typescriptDialect } from "./dialect";
 import type { EventSink, ProcessKind, SendEvent, StackFrame, TraceEvent } from "./events";
 import { Proc } from "./process";
 import { RunQueue } from "./runQueue";
-import { ExitError, Pid, Ref, Stacktrace, SystemLimitError, TIMEOUT, copyTerm, inspect } from "./terms";
+import { ExitError, Pid, Ref, SystemLimitError, TIMEOUT, copyTerm, inspect } from "./terms";
 import { TimerQueue } from "./timers";
 import { MAILBOX_MAX, MAILBOX_WARN, MAX_STEPS, MAX_TURNS_PER_MS, countText } from "./limits";
 import { RunawayError, UNWIND, isUnwinding, runawayText } from "./unwind";
@@ -638,11 +638,11 @@ export class Runtime {
       return;
     }
     if (!(err instanceof Error)) {
-      this.exit(p, [["nocatch", err], new Stacktrace([])]);
+      this.exit(p, [["nocatch", err], this.dialect.stacktrace([])]);
       return;
     }
     const frames = this.mapStack(err);
-    this.exit(p, [this.dialect.crashReason(err), new Stacktrace(frames)], frames);
+    this.exit(p, [this.dialect.crashReason(err), this.dialect.stacktrace(frames)], frames);
   }
 
   /** The process ends with `reason` (its code returned, threw, or it was killed). */

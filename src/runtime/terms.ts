@@ -81,8 +81,18 @@ export class BadFunctionError extends Error {
   }
 }
 
-/** A stack trace mapped to editor files; part of a crash reason `[error, stacktrace]`. */
+const STACKTRACE: unique symbol = Symbol.for("otp.stacktrace");
+
+/**
+ * A stack trace mapped to editor files; part of a crash reason `[error, stacktrace]`. A dialect
+ * may use its own term for it (Elixir: a list of `{mod, fun, arity, location}`) branded with
+ * `brandStacktrace`, so `instanceof Stacktrace` and `.frames` hold for both.
+ */
 export class Stacktrace {
+  static [Symbol.hasInstance](x: unknown): boolean {
+    return typeof x === "object" && x !== null && STACKTRACE in x;
+  }
+  readonly [STACKTRACE] = true;
   constructor(readonly frames: readonly StackFrame[]) {
     Object.freeze(this);
   }
@@ -90,6 +100,13 @@ export class Stacktrace {
     const top = this.frames[0];
     return top ? `#Stacktrace<${top.file}:${top.line}>` : "#Stacktrace<>";
   }
+}
+
+/** Makes a dialect's stack trace term count as a Stacktrace carrying `frames`. */
+export function brandStacktrace<T extends object>(term: T, frames: readonly StackFrame[]): T & { frames: readonly StackFrame[] } {
+  Object.defineProperty(term, STACKTRACE, { value: true });
+  Object.defineProperty(term, "frames", { value: frames });
+  return term as T & { frames: readonly StackFrame[] };
 }
 
 /** Marks a module's live namespace (see codeServer.ts); printed as the module's name, as IEx does. */

@@ -10,8 +10,6 @@ import type { Proc } from "../runtime/process";
 import { Runtime } from "../runtime/runtime";
 import { Pid, inspect } from "../runtime/terms";
 import { type CompiledModule, type EsbuildLike, compileModule, moduleNameOf } from "../compiler/compile";
-import { compileElixirFile, isElixirFile } from "../compiler/elixir/compileFile";
-import { compileShellExpression } from "../compiler/elixir/shellExpression";
 import type { ParserBytes } from "../compiler/elixir/parser";
 import { installElixir } from "../runtime/elixir/dialect";
 import { compileExpression, moduleScope } from "../compiler/compileExpression";
@@ -34,6 +32,10 @@ export type ElixirHost = {
   /** The parser's wasm files as bytes (a worker passes them from its bundle; Node reads node_modules). */
   parserBytes?: () => Promise<ParserBytes>;
 };
+
+/** An Elixir file (the Elixir compiler itself is loaded only when one is compiled). */
+const isElixirFile = (file: string) => file.endsWith(".ex") || file.endsWith(".exs");
+const elixirCompiler = () => import("../compiler/elixir/index");
 
 /** A snippet whose files are all `.ex` is an Elixir snippet. */
 export function isElixirSnippet(files: Record<string, string>): boolean {
@@ -308,6 +310,7 @@ export class Session {
 
   private async compileElixirForShell(expr: string, keepBindings: boolean): Promise<ShellCode> {
     const names = Object.keys(this.bindings);
+    const { compileShellExpression } = await elixirCompiler();
     const compiled = await compileShellExpression(this.options.esbuild, expr, names, this.options.elixir?.parserBytes);
     if (!compiled.ok) {
       const d = compiled.diagnostics[0];
@@ -452,6 +455,7 @@ export class Session {
     if (cached && cached.source === source) return { ok: true, modules: cached.modules };
     let result: { ok: true; modules: CompiledModule[] } | { ok: false; diagnostics: Diagnostic[] };
     if (isElixirFile(file)) {
+      const { compileElixirFile } = await elixirCompiler();
       result = await compileElixirFile(this.options.esbuild, file, source, this.options.elixir?.parserBytes, this.knownModules(file));
     } else {
       const one = await compileModule(this.options.esbuild, file, source);

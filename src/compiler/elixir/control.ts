@@ -6,10 +6,11 @@
  */
 import type { Ctx } from "./context";
 import { Scope } from "./emitter";
-import { errorAt } from "./errors";
+import { CompileError, errorAt } from "./errors";
 import { type Sink, assignSink, bind, dropSink, guardCode, into, value } from "./expressions";
 import { compilePattern, newMatch } from "./patterns";
-import { type QCall, type Quoted, isCall, keywordPairs } from "./quoted";
+import { nestedCode } from "./functions";
+import { type QCall, type Quoted, isCall, isVar, keywordPairs } from "./quoted";
 
 const CONTROL = new Set(["case", "if", "unless", "cond", "with", "for", "receive", "try"]);
 
@@ -261,26 +262,8 @@ function receiveExpr(q: QCall, ctx: Ctx, sink: Sink): void {
   const b = blocks(q, "receive");
   const doQ = b.get("do")!;
   const clauses = isCall(doQ, "__block__") && (doQ.args ?? []).length === 0 ? [] : stabClauses(doQ, q, "receive");
+  for (const c of clauses) if (c.pats.length !== 1) throw errorAt(q, "a receive clause matches one message");
   const otp = ctx.mw.namespace("otp");
-  // The matcher: a plain function that tells whether a message matches some clause.
-  const mctx = ctx.nested();
-  const msg = mctx.w.fresh("$m");
-  for (const c of clauses) {
-    if (c.pats.length !== 1) throw errorAt(q, "a receive clause matches one message");
-    mctx.inScope(() => {
-      const m = newMatch();
-      compilePattern(c.pats[0], msg, m, mctx);
-      mctx.w.open("{");
-      if (m.temps.length) mctx.w.emit(`let ${m.temps.join(", ")};`);
-      if (m.tests.length) mctx.w.open(`if (${m.tests.join(" && ")}) {`);
-      bind(m, mctx);
-      if (c.guard) mctx.w.emit(`if (${guardCode(c.guard, mctx)}) return true;`);
-      else mctx.w.emit("return true;");
-      if (m.tests.length) mctx.w.close();
-      mctx.w.close();
-    });
-  }
-  mctx.w.emit("return false;");
   let timeout = "undefined";
   let after: Clause | null = null;
   if (b.has("after")) {
@@ -288,12 +271,11 @@ function receiveExpr(q: QCall, ctx: Ctx, sink: Sink): void {
     if (ac.length !== 1 || ac[0].pats.length !== 1) throw errorAt(q, "receive's after takes one clause: `after ms -> expression`");
     after = ac[0];
     const t = value(after.pats[0], ctx);
-    timeout = t === '"infinity"' ? "undefined" : `E.timeout(${t})`;
+    timeout = t === '"infinity"' ? "undefined" : /^\d+$/.test(t) ? t : `E.timeout(${t})`;
   }
-  const matcher = clauses.length === 0 ? "() => false" : `(${msg}) => {\n${mctx.w.lines.map((l) => l.code).join("\n")}\n}`;
   const got = ctx.w.fresh("$msg");
   ctx.setLine(q.meta?.line);
-  ctx.w.emit(`const ${got} = await ${otp}.receive(${matcher.replace(/\n/g, " ")}, ${timeout});`);
+  ctx.w.emit(`const ${got} = await ${otp}.receive(${matcherCode(clauses, ctx)}, ${timeout});`);
   if (after) {
     ctx.w.open(`if (${got} === E.TIMEOUT) {`);
     ctx.inScope(() => into(after!.body, ctx, sink));
@@ -303,6 +285,46 @@ function receiveExpr(q: QCall, ctx: Ctx, sink: Sink): void {
   if (clauses.length) matchClauses(clauses, [got], ctx, sink, `throw E.caseClauseError(${got});`);
   else if (!after) sink.put("null");
   if (after) ctx.w.close();
+}
+
+/**
+ * What a receive passes the runtime to pick a message: nothing when some clause takes any
+ * message (the oldest is taken, as the BEAM does), else a function telling whether a message
+ * matches some clause, hoisted to the module when it reads no variable of the function.
+ */
+function matcherCode(clauses: Clause[], ctx: Ctx): string {
+  const catchAll = clauses.findIndex((c) => isVar(c.pats[0]) && c.pats[0].form !== "__MODULE__" && c.guard === null);
+  if (catchAll >= 0) return "undefined";
+  if (clauses.length === 0) return ctx.mw.constant("() => false");
+  const write = (mctx: Ctx) => {
+    const msg = mctx.w.fresh("$m");
+    for (const c of clauses) {
+      mctx.inScope(() => {
+        const m = newMatch();
+        compilePattern(c.pats[0], msg, m, mctx);
+        mctx.w.open("{");
+        if (m.temps.length) mctx.w.emit(`let ${m.temps.join(", ")};`);
+        if (m.tests.length) mctx.w.open(`if (${m.tests.join(" && ")}) {`);
+        if (c.guard) {
+          bind(m, mctx);
+          mctx.w.emit(`if (${guardCode(c.guard, mctx)}) return true;`);
+        } else mctx.w.emit("return true;");
+        if (m.tests.length) mctx.w.close();
+        mctx.w.close();
+      });
+    }
+    mctx.w.emit("return false;");
+    return `(${msg}) => {\n${nestedCode(mctx.w)}\n}`;
+  };
+  // Closed over nothing? Compile it where no variable of the function is in scope.
+  const closed = ctx.nested();
+  closed.scope = new Scope(null);
+  try {
+    return ctx.mw.constant(write(closed).replace(/\/\*@L\d+\*\//g, ""));
+  } catch (err) {
+    if (!(err instanceof CompileError)) throw err;
+  }
+  return write(ctx.nested());
 }
 
 function tryExpr(q: QCall, ctx: Ctx, sink: Sink): void {

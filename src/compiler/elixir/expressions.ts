@@ -270,7 +270,7 @@ function namedCall(q: QCall, name: string, args: Quoted[], ctx: Ctx, tail: boole
     return tail ? `E.callFun(${f}, [${v}])` : `(await E.callFun(${f}, [${v}]))`;
   }
   if (INLINE_KERNEL.has(key)) return `E.${name}(${values(args, ctx).join(", ")})`;
-  if (SYNC_KERNEL.has(key)) return `${kernel(ctx)}[${JSON.stringify(key)}](${values(args, ctx).join(", ")})`;
+  if (SYNC_KERNEL.has(key)) return `${kernelFn(ctx, key)}(${values(args, ctx).join(", ")})`;
   if (ASYNC_KERNEL.has(key)) return callCode(`${kernel(ctx)}[${JSON.stringify(key)}]`, values(args, ctx), tail);
   for (const imp of ctx.lex.imports) {
     if (imp.only === null && !imp.except.has(key) && !ctx.mw.siblings.has(imp.module)) {
@@ -283,6 +283,11 @@ function namedCall(q: QCall, name: string, args: Quoted[], ctx: Ctx, tail: boole
 
 function kernel(ctx: Ctx): string {
   return ctx.mw.namespace("Elixir.Kernel");
+}
+
+/** A synchronous Kernel function, looked up once per module (Kernel is the stdlib's, never reloaded). */
+function kernelFn(ctx: Ctx, key: string): string {
+  return ctx.mw.constant(`${kernel(ctx)}[${JSON.stringify(key)}]`);
 }
 
 function callCode(fn: string, args: string[], tail: boolean): string {

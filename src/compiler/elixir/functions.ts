@@ -90,7 +90,13 @@ export function compileFn(q: QCall, ctx: Ctx): string {
     params = Array.from({ length: arity }, (_, i) => n.w.fresh(`$a${i}`));
     matchClauses(clauses, params, n, returnSink(n), `throw E.functionClauseError(__MODULE__, ${JSON.stringify(`-${ctx.fn.name}/${ctx.fn.arity}-fun-`)}, ${arity});`);
   }
-  return `E.fun(__version, async (${params.join(", ")}) => {\n${nestedCode(n.w)}\n})`;
+  return `E.fun(__version, async (${params.join(", ")}) => {\n${nestedCode(n.w)}\n}, ${where(ctx)})`;
+}
+
+/** `#Function<fn/1 in M.run/1>`: where a fun was made, for inspect. */
+function where(ctx: Ctx): string {
+  const m = ctx.lex.module.replace(/^Elixir\./, "");
+  return ctx.mw.constant(`{ where: ${JSON.stringify(`${m}.${ctx.fn.name}/${ctx.fn.arity}`)} }`);
 }
 
 export function compileCapture(q: QCall, ctx: Ctx): string {
@@ -121,11 +127,14 @@ export function compileCapture(q: QCall, ctx: Ctx): string {
   const params = Array.from({ length: max }, (_, i) => n.w.fresh(`$${i + 1}`));
   params.forEach((p, i) => n.scope.set(`&${i + 1}`, p));
   into(inner, n, returnSink(n));
-  return `E.fun(__version, async (${params.join(", ")}) => {\n${nestedCode(n.w)}\n})`;
+  return `E.fun(__version, async (${params.join(", ")}) => {\n${nestedCode(n.w)}\n}, ${where(ctx)})`;
 }
 
 function namedCapture(name: string, arity: number, q: QCall, ctx: Ctx): string {
-  if (ctx.mw.hasLocal(name, arity)) return `E.fun(__version, ${ctx.mw.fnName(name, arity)})`;
+  if (ctx.mw.hasLocal(name, arity)) {
+    const tag = ctx.mw.constant(`{ capture: ${JSON.stringify(`${ctx.lex.module.replace(/^Elixir\./, "")}.${name}/${arity}`)} }`);
+    return `E.fun(__version, ${ctx.mw.fnName(name, arity)}, ${tag})`;
+  }
   const n = ctx.nested();
   const params = Array.from({ length: arity }, (_, i) => n.w.fresh(`$${i + 1}`));
   const args = params.map((p, i) => {
@@ -134,7 +143,7 @@ function namedCapture(name: string, arity: number, q: QCall, ctx: Ctx): string {
   });
   if (!isKernel(name, arity) && !ctx.lex.imports.length) throw errorAt(q, `undefined function ${name}/${arity}`);
   into(call(name, q.meta, args), n, returnSink(n));
-  return `E.fun(__version, async (${params.join(", ")}) => {\n${nestedCode(n.w)}\n})`;
+  return `E.fun(__version, async (${params.join(", ")}) => {\n${nestedCode(n.w)}\n}, ${ctx.mw.constant(`{ capture: ${JSON.stringify(`${name}/${arity}`)} }`)})`;
 }
 
 function highestPlaceholder(q: Quoted): number {

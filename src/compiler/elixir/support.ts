@@ -269,8 +269,9 @@ export function createSupport(require: (module: string) => Namespace, isLoaded: 
 
     // ── calls ──
     /** Tags a fun with the module version that made it (null in the shell). */
-    fun<F extends Fn>(version: { status: string } | null, f: F): F {
+    fun<F extends Fn>(version: { status: string } | null, f: F, tag?: { where?: string; capture?: string }): F {
       if (version) (f as F & { $v?: unknown }).$v = version;
+      if (tag) (f as F & { elixir?: unknown }).elixir = tag;
       return f;
     },
     /** `f.(args)`: a fun of the right arity, else BadFunctionError / BadArityError (also for a fun of purged code). */
@@ -291,7 +292,8 @@ export function createSupport(require: (module: string) => Namespace, isLoaded: 
         if (typeof target !== "function") return E.undef(module, name, arity);
         return (target as Fn)(...args);
       });
-      Object.defineProperty(f, "name", { value: `&${module.replace(/^Elixir\./, "")}.${name}/${arity}` });
+      const shown = module.startsWith("Elixir.") ? module.slice(7) : `:${module}`;
+      (f as Fn & { elixir?: unknown }).elixir = { capture: `${shown}.${name}/${arity}` };
       return f;
     },
     withArity,

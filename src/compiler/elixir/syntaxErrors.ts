@@ -10,22 +10,20 @@ export type SyntaxProblem = { line: number; column: number; message: string };
 const OPENERS: Record<string, string> = { end: "do", ")": "(", "]": "[", "}": "{", ">>": "<<", '"': '"' };
 
 export function syntaxErrors(tree: Tree, limit = 3): SyntaxProblem[] {
-  const out: SyntaxProblem[] = [];
+  const missingOnes: SyntaxProblem[] = [];
+  const errors: SyntaxProblem[] = [];
   const visit = (n: Node) => {
-    if (out.length >= limit) return;
     if (n.isMissing) {
-      out.push(missing(n));
+      missingOnes.push(missing(n));
       return;
     }
-    if (n.type === "ERROR") {
-      out.push(unexpected(n));
-      return;
-    }
+    if (n.type === "ERROR") errors.push(unexpected(n));
     if (!n.hasError) return;
     for (const c of n.children) if (c) visit(c);
   };
   visit(tree.rootNode);
-  return out;
+  // A missing terminator explains the errors around it better than they do themselves.
+  return [...missingOnes, ...errors].slice(0, limit);
 }
 
 const at = (n: Node) => ({ line: n.startPosition.row + 1, column: n.startPosition.column + 1 });
@@ -46,8 +44,26 @@ function openerBefore(n: Node, opener: string): Node | null {
   return parent;
 }
 
+const CLOSERS: Record<string, string> = { "(": ")", "[": "]", "{": "}", "<<": ">>" };
+
+function leaves(n: Node, out: Node[] = []): Node[] {
+  if (n.childCount === 0) out.push(n);
+  else for (const c of n.children) if (c) leaves(c, out);
+  return out;
+}
+
 function unexpected(n: Node): SyntaxProblem {
-  // The first token in the error is what the parser could not take.
+  // An opener left unclosed inside the error is the usual cause: say which, as Elixir does.
+  const open: Node[] = [];
+  for (const leaf of leaves(n)) {
+    if (CLOSERS[leaf.type]) open.push(leaf);
+    else if (open.length && CLOSERS[open[open.length - 1].type] === leaf.type) open.pop();
+  }
+  if (open.length) {
+    const o = open[open.length - 1];
+    return { ...at(o), message: `missing terminator: ${CLOSERS[o.type]} (for "${o.type}" starting at line ${o.startPosition.row + 1})` };
+  }
+  // Otherwise the first token in the error is what the parser could not take.
   let first: Node = n;
   while (first.childCount > 0 && first.child(0)) first = first.child(0)!;
   const text = first.text.split("\n")[0].slice(0, 40);

@@ -57,8 +57,8 @@ export function createGenServer(rt: Runtime) {
    */
   function reasonOf(err: unknown): unknown {
     if (err instanceof ExitError) return err.reason;
-    if (!(err instanceof Error)) return [["nocatch", err], new Stacktrace([])];
-    return [rt.dialect.crashReason(err), new Stacktrace(rt.mapStack(err))];
+    if (!(err instanceof Error)) return [["nocatch", err], rt.dialect.stacktrace([])];
+    return [rt.dialect.crashReason(err), rt.dialect.stacktrace(rt.mapStack(err))];
   }
 
   /**

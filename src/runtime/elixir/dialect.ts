@@ -8,7 +8,7 @@
 import type { OtpApi } from "../api";
 import { type Dialect, callbackOf } from "../dialect";
 import type { Runtime } from "../runtime";
-import { crashReasonOf, undefinedFunctionError } from "./errors";
+import { crashReasonOf, elixirStacktrace, undefinedFunctionError } from "./errors";
 import { inspect } from "./inspect";
 import { createElixirStdlib, type Stdlib } from "./stdlib";
 import { list, moduleName } from "./terms";
@@ -39,6 +39,7 @@ export function installElixir(rt: Runtime, api: OtpApi): ElixirRuntime {
     inspect: (t) => inspect(t),
     mfa: (module, fun, args) => [ELIXIR_MODULES.has(module) ? `Elixir.${module}` : module, fun, list(args)],
     crashReason: crashReasonOf,
+    stacktrace: elixirStacktrace,
     displayModule: (name) => (name.startsWith("Elixir.") ? name.slice(7) : name),
     resolve,
   };

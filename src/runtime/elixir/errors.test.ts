@@ -70,3 +70,11 @@ describe("errors thrown by the runtime, seen from Elixir", () => {
     expect(exceptionOf(new Bin("x") as unknown).structName).toBe("Elixir.ErlangError");
   });
 });
+
+describe("the runtime's Erlang-level errors", () => {
+  it("an ErlangError of the runtime (error(term)) is %ErlangError{original: term}, reason term", () => {
+    const err = Object.assign(new Error("Erlang error"), { name: "ErlangError", original: ["callback_failed", "x"] });
+    expect(inspect(exceptionOf(err))).toBe("%ErlangError{original: {:callback_failed, :x}, reason: nil}");
+    expect(inspect(crashReasonOf(err))).toBe("{:callback_failed, :x}");
+  });
+});

@@ -4,9 +4,10 @@
  * arithmetic) also carries its Erlang reason (`{:badmatch, v}`, `:badarith`), which is what a
  * crashed process exits with, as on the BEAM. Messages are Elixir 1.14's `Exception.message/1`.
  */
-import { SystemLimitError as RuntimeSystemLimit, UndefinedFunctionError as RuntimeUndefined } from "../terms";
+import type { StackFrame } from "../events";
+import { SystemLimitError as RuntimeSystemLimit, UndefinedFunctionError as RuntimeUndefined, brandStacktrace } from "../terms";
 import { inspect } from "./inspect";
-import { Bin, Cons, EMPTY, EMap, Float, defineStruct, list, moduleName, struct } from "./terms";
+import { Bin, Cons, EMPTY, EMap, Float, charlist, defineStruct, list, moduleName, struct } from "./terms";
 
 const EXCEPTIONS: Array<[string, Array<string | [string, unknown]>]> = [
   ["RuntimeError", [["message", new Bin("runtime error")]]],
@@ -197,12 +198,32 @@ export function exceptionOf(err: unknown): EMap {
     return exception("Elixir.UndefinedFunctionError", { module: err.module, function: err.fun, arity: err.arity });
   }
   if (err instanceof RuntimeSystemLimit) return exception("Elixir.SystemLimitError", {});
+  // The runtime's Erlang-level errors (`error(term)`, e.g. sys's callback_failed) by their shape.
+  if (err instanceof Error && err.name === "ErlangError" && "original" in err) return exception("Elixir.ErlangError", { original: err.original });
   if (err instanceof Error) {
     if (err.message.startsWith("badarg")) return exception("Elixir.ArgumentError", { message: new Bin(err.message) });
+    if (err.message.startsWith("noproc:")) return exception("Elixir.ErlangError", { original: "noproc" });
     if (err instanceof RangeError && /call stack/i.test(err.message)) return exception("Elixir.SystemLimitError", {});
     return exception("Elixir.RuntimeError", { message: new Bin(err.message) });
   }
   return exception("Elixir.ErlangError", { original: err });
+}
+
+/**
+ * A crash's stack trace as Elixir code sees it: a list of `{module, fun, arity, [file: 'x.ex',
+ * line: n]}` (so `{reason, [{_, _, _, _} | _]}` matches, as on the BEAM). Compiled functions are
+ * named `name$arity`; what a frame does not tell (its module, when the loader gives none) is nil.
+ * Branded as the runtime's Stacktrace, so a crash event still carries the mapped frames.
+ */
+export function elixirStacktrace(frames: readonly StackFrame[]): Cons {
+  const entries = frames.length ? frames.map(frameTerm) : [[null, null, null, EMPTY]];
+  return brandStacktrace(list(entries) as Cons, frames);
+}
+
+function frameTerm(f: StackFrame): unknown[] {
+  const named = /^(.*)\$(\d+)$/.exec(f.fn ?? "");
+  const location = list([["file", charlist(f.file)], ["line", f.line]]);
+  return [f.module ?? null, named ? named[1] : (f.fn ?? null), named ? Number(named[2]) : null, location];
 }
 
 /** The reason a process exits with when `err` ends it (`{reason, stacktrace}`'s first half). */
@@ -210,6 +231,14 @@ export function crashReasonOf(err: unknown): unknown {
   if (err instanceof ElixirError) return err.erlangReason;
   if (err instanceof RuntimeUndefined) return "undef";
   if (err instanceof RuntimeSystemLimit) return "system_limit";
-  if (err instanceof Error && err.message.startsWith("badarg")) return "badarg";
-  return exceptionOf(err);
+  if (err instanceof Error && err.name === "ErlangError" && "original" in err) return err.original;
+  if (err instanceof Error) {
+    const tag = RUNTIME_REASON.exec(err.message);
+    return tag ? tag[1] : exceptionOf(err);
+  }
+  // `throw v` nobody caught: the BEAM's {:nocatch, v}.
+  return ["nocatch", err];
 }
+
+/** The runtime's own errors say their Erlang reason first ("badarg: …", "noproc: …"). */
+const RUNTIME_REASON = /^(badarg|noproc):/;

@@ -63,12 +63,12 @@ describe("Enum", () => {
     ex.run(function* () {
       return yield ex.M("Enum")["map/2"](1, fn(1, (x: unknown) => x));
     });
-    expect(ex.exits()).toEqual(['{%Protocol.UndefinedError{protocol: Enumerable, value: 1, description: ""}, #Stacktrace<>}']);
+    expect(ex.exits()).toEqual(['{%Protocol.UndefinedError{protocol: Enumerable, value: 1, description: ""}, [{nil, nil, nil, []}]}']);
     const ex2 = boot();
     ex2.run(function* () {
       return yield ex2.M("Enum")["max/1"](list([]));
     });
-    expect(ex2.exits()).toEqual(['{%Enum.EmptyError{message: "empty error"}, #Stacktrace<>}']);
+    expect(ex2.exits()).toEqual(['{%Enum.EmptyError{message: "empty error"}, [{nil, nil, nil, []}]}']);
     const ex3 = boot();
     ex3.run(function* () {
       return yield ex3.M("Enum")["map/2"](list([1]), fn(2, (x: unknown) => x));

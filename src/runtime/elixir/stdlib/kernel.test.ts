@@ -101,3 +101,76 @@ describe("IO.inspect lays out long terms in 80 columns, as IEx prints them", () 
     expect(ex.M("Kernel")["inspect/2"](term, list([["pretty", true]])).s).toContain("\n");
   });
 });
+
+describe("crash reasons have the BEAM's shape", () => {
+  it("a throw nobody catches ends the process with {{:nocatch, v}, stack}", () => {
+    const ex = boot();
+    ex.run(function* () {
+      return ex.M("Kernel")["throw/1"]("oops");
+    });
+    expect(ex.exits()).toEqual(["{{:nocatch, :oops}, [{nil, nil, nil, []}]}"]);
+  });
+  it("the stack is a list of {module, fun, arity, [file: ..., line: ...]} built from the mapped frames", async () => {
+    const { elixirStacktrace } = await import("../errors");
+    const { inspect } = await import("../inspect");
+    const { Stacktrace } = await import("../../terms");
+    const st = elixirStacktrace([{ file: "counter.ex", line: 12, column: 5, fn: "handle_info$2", module: "Elixir.Counter" }]);
+    expect(inspect(st)).toBe("[{Counter, :handle_info, 2, [file: 'counter.ex', line: 12]}]");
+    expect(st instanceof Stacktrace).toBe(true);
+  });
+  it("sending to an unregistered name raises ArgumentError \"invalid destination\"", () => {
+    const ex = boot();
+    ex.run(function* () {
+      return ex.M("Kernel")["send/2"]("watcher", 1);
+    });
+    expect(ex.exits()[0]).toMatch(/^\{:badarg, \[/);
+  });
+  it("Process.demonitor with :info tells whether the monitor was still active", () => {
+    const ex = boot();
+    const { result } = ex.run(function* () {
+      const P = ex.M("Process");
+      const pid = ex.M("Kernel")["spawn/1"](fn(0, () => null));
+      const ref = P["monitor/1"](pid);
+      const first = P["demonitor/2"](ref, list(["info"]));
+      return [first, P["demonitor/2"](ref, list(["info"]))];
+    });
+    expect(result).toBe("{true, false}");
+  });
+});
+
+describe("timers", () => {
+  it("read_timer tells the ms left, false once fired; :timer.send_interval repeats until cancelled", () => {
+    const ex = boot();
+    const { result } = ex.run(function* () {
+      const P = ex.M("Process"), timer = ex.M(":timer");
+      const me = ex.M("Kernel")["self/0"]();
+      const ref = P["send_after/3"](me, "fired", 200);
+      yield P["sleep/1"](50);
+      const left = P["read_timer/1"](ref);
+      yield P["sleep/1"](200);
+      const after = P["read_timer/1"](ref);
+      const [, tref] = timer["send_interval/2"](100, "tick");
+      yield P["sleep/1"](350);
+      timer["cancel/1"](tref);
+      yield P["sleep/1"](300);
+      const got: unknown[] = [];
+      for (;;) {
+        const m = yield ex.api.receive(undefined, 0);
+        if (typeof m === "symbol") break;
+        got.push(m);
+      }
+      return [left, after, list(got)];
+    });
+    expect(result).toBe("{150, false, [:fired, :tick, :tick, :tick]}");
+  });
+});
+
+describe(":code.purge", () => {
+  it("answers whether it killed a process, as code:purge/1 does (recorded in conformance/elixir/old_code_checks)", () => {
+    const ex = boot();
+    ex.load("Mod", { "f/0": () => 1 });
+    ex.load("Mod", { "f/0": () => 2 });
+    expect(ex.M(":code")["purge/1"]("Elixir.Mod")).toBe(false);
+    expect(ex.M(":code")["purge/1"]("Elixir.Mod")).toBe(false);
+  });
+});

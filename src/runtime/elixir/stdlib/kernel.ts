@@ -101,7 +101,7 @@ export function createKernel(ctx: Context): Namespace {
   const self = () => api.self();
   const kernel: Namespace = {
     "self/0": self,
-    "send/2": (dest: unknown, msg: unknown) => api.send(dest, msg),
+    "send/2": (dest: unknown, msg: unknown) => send(ctx, dest, msg),
     "spawn/1": (f: unknown) => api.spawn(f),
     "spawn/3": (m: unknown, f: unknown, a: unknown) => api.spawn(spawnMfa(m, f, a)),
     "spawn_link/1": (f: unknown) => api.spawn_link(f),
@@ -251,6 +251,18 @@ export function createKernel(ctx: Context): Namespace {
     "binding/0": () => EMPTY,
   };
   return kernel;
+}
+
+/**
+ * `send/2`: to a pid, a registered name or `{name, node}`; an unregistered name raises the BEAM's
+ * badarg ("invalid destination").
+ */
+export function send(ctx: Context, dest: unknown, msg: unknown): unknown {
+  const to = Array.isArray(dest) && dest.length === 2 && typeof dest[0] === "string" ? dest[0] : dest;
+  if (typeof to === "string" && !ctx.rt.registry.has(to)) throw badarg(1, "invalid destination");
+  if (typeof to !== "string" && !(to instanceof Pid)) throw badarg(1, "invalid destination");
+  ctx.api.send(to, msg);
+  return msg;
 }
 
 /** Runs a generator that never waits to its end (a stdlib helper called without await). */

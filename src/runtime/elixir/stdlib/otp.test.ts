@@ -57,7 +57,7 @@ describe("GenServer from Elixir", () => {
       ex.M("Kernel")["send/2"](pid, "boom");
       return yield ex.M("Process")["sleep/1"](10);
     });
-    expect(ex.exits()).toContain('{%RuntimeError{message: "boom"}, #Stacktrace<>}');
+    expect(ex.exits()).toContain('{%RuntimeError{message: "boom"}, [{nil, nil, nil, []}]}');
   });
 
   it("calling a dead name exits with {:noproc, {GenServer, :call, ...}}", () => {
@@ -209,5 +209,19 @@ describe("errors crossing into Elixir", () => {
       return yield ex.M("Exception")["message/1"](EMap.of({ __struct__: "Elixir.KeyError", __exception__: true, key: "a", term: EMap.of({}), message: null }));
     });
     expect(result).toBe('"key :a not found in: %{}"');
+  });
+});
+
+describe("DynamicSupervisor max_children", () => {
+  it("refuses a child past max_children with {:error, :max_children}", () => {
+    const ex = boot();
+    const { result } = ex.run(function* () {
+      const [, sup] = yield ex.M("DynamicSupervisor")["start_link/1"](list([["strategy", "one_for_one"], ["max_children", 1]]));
+      const agent = EMap.of({ id: "a", start: ["Elixir.Agent", "start_link", list([fn(0, () => 0)])] });
+      const first = yield ex.M("DynamicSupervisor")["start_child/2"](sup, agent);
+      const second = yield ex.M("DynamicSupervisor")["start_child/2"](sup, agent);
+      return [first[0], second];
+    });
+    expect(result).toBe("{:ok, {:error, :max_children}}");
   });
 });

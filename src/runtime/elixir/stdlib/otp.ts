@@ -101,7 +101,10 @@ export function createOtp(ctx: Context): Record<string, Namespace> {
         const r = yield* call(ctx.resolve(module, "init", 1), a);
         if (r === "ignore") return "ignore";
         if (!isTuple(r, "ok") || r.length !== 2) return ["stop", ["bad_return", [module, "init", r]]];
-        if (dynamic) return yield sup.callbacks.init([[], { ...flags(r[1]), strategy: "one_for_one" }, true]);
+        if (dynamic) {
+          noteMax(["ok", api.self()], r[1] instanceof EMap ? r[1].get("max_children") : undefined);
+          return yield sup.callbacks.init([[], { ...flags(r[1]), strategy: "one_for_one" }, true]);
+        }
         const [supFlags, children] = r[1] as [EMap, unknown];
         return yield sup.callbacks.init([yield* jsSpecs(children), flags(supFlags), false]);
       }),
@@ -109,6 +112,12 @@ export function createOtp(ctx: Context): Record<string, Namespace> {
     const start = linked ? gs.api.start_link : gs.api.start;
     return start(callbacks, arg, { name: nameOption(opts), kind: dynamic ? "dynamic_supervisor" : "supervisor" });
   }
+
+  /** DynamicSupervisor's `max_children:` per supervisor (the runtime's own has no such limit). */
+  const maxChildren = new Map<Pid, number>();
+  const noteMax = (started: unknown, max: unknown) => {
+    if (typeof max === "number" && Array.isArray(started) && started[0] === "ok") maxChildren.set(started[1] as Pid, max);
+  };
 
   const GenServer: Namespace = {
     "start_link/2": (m: unknown, arg: unknown) => G.start_link(m, arg),
@@ -165,7 +174,11 @@ export function createOtp(ctx: Context): Record<string, Namespace> {
   };
 
   const DynamicSupervisor: Namespace = {
-    "start_link/1": (opts: unknown) => sup.DynamicSupervisor.start_link({ ...flags(opts), name: nameOption(opts) }),
+    "start_link/1": driven("DynamicSupervisor.start_link", function* (opts: unknown) {
+      const r = yield sup.DynamicSupervisor.start_link({ ...flags(opts), name: nameOption(opts) });
+      noteMax(r, option(opts, "max_children"));
+      return r;
+    }),
     "start_link/2": (module: unknown, arg: unknown) => startModule(module as string, arg, EMPTY, true),
     "start_link/3": (module: unknown, arg: unknown, opts: unknown) => startModule(module as string, arg, opts, true),
     "init/1": (opts: unknown) => ["ok", EMap.of({
@@ -173,7 +186,14 @@ export function createOtp(ctx: Context): Record<string, Namespace> {
       period: option(opts, "max_seconds") ?? 5, max_children: "infinity", extra_arguments: EMPTY,
     })],
     "start_child/2": driven("DynamicSupervisor.start_child", function* (s: unknown, spec: unknown) {
-      return yield sup.DynamicSupervisor.start_child(s, jsSpec(yield* specMap(spec)));
+      const child = jsSpec(yield* specMap(spec));
+      const pid = s instanceof Pid ? s : api.Process.whereis(s as string);
+      const max = pid ? maxChildren.get(pid) : undefined;
+      if (max !== undefined) {
+        const counts = (yield sup.DynamicSupervisor.count_children(s)) as { specs: number };
+        if (counts.specs >= max) return ["error", "max_children"];
+      }
+      return yield sup.DynamicSupervisor.start_child(s, child);
     }),
     "terminate_child/2": (s: unknown, pid: unknown) => sup.DynamicSupervisor.terminate_child(s, pid),
     "which_children/1": driven("DynamicSupervisor.which_children", function* (s: unknown) {

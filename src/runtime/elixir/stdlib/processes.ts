@@ -5,10 +5,11 @@
  */
 import { internal } from "../../activation";
 import { ExitError, Pid, Ref } from "../../terms";
-import { badarg, erlangError } from "../errors";
+import { argumentError, badarg, erlangError } from "../errors";
+import { inspect } from "../inspect";
 import { Bin, EMPTY, charlist, list } from "../terms";
 import type { Context } from "./kernel";
-import { createKernel, sleep } from "./kernel";
+import { createKernel, send, sleep } from "./kernel";
 import { type Namespace, items, listItems, mustInt } from "./support";
 
 const isAtom = (t: unknown): t is string => typeof t === "string";
@@ -31,19 +32,46 @@ export function createProcess(ctx: Context): Namespace {
       ["dictionary", EMPTY],
     ]);
   };
+  /** When each timer of Process.send_after fires (for read_timer), until it fires or is cancelled. */
+  const dueAt = new Map<Ref, number>();
+  const sendAfter = (dest: unknown, msg: unknown, ms: unknown) => {
+    const wait = mustInt(ms, 3);
+    const ref = P.send_after(dest, msg, wait);
+    dueAt.set(ref, rt.now + wait);
+    rt.after(wait, () => dueAt.delete(ref));
+    return ref;
+  };
+  const cancelTimer = (ref: unknown) => {
+    dueAt.delete(ref as Ref);
+    return P.cancel_timer(ref as Ref);
+  };
   return {
-    "send/3": (dest: unknown, msg: unknown, _opts: unknown) => (api.send(dest, msg), "ok"),
-    "send_after/3": (dest: unknown, msg: unknown, ms: unknown) => P.send_after(dest, msg, mustInt(ms, 3)),
-    "send_after/4": (dest: unknown, msg: unknown, ms: unknown) => P.send_after(dest, msg, mustInt(ms, 3)),
-    "cancel_timer/1": (ref: unknown) => P.cancel_timer(ref as Ref),
-    "cancel_timer/2": (ref: unknown) => P.cancel_timer(ref as Ref),
-    "read_timer/1": () => false,
+    "send/3": (dest: unknown, msg: unknown, _opts: unknown) => (send(ctx, dest, msg), "ok"),
+    "send_after/3": (dest: unknown, msg: unknown, ms: unknown) => sendAfter(dest, msg, ms),
+    "send_after/4": (dest: unknown, msg: unknown, ms: unknown) => sendAfter(dest, msg, ms),
+    "cancel_timer/1": (ref: unknown) => cancelTimer(ref),
+    "cancel_timer/2": (ref: unknown) => cancelTimer(ref),
+    "read_timer/1": (ref: unknown) => {
+      const due = dueAt.get(ref as Ref);
+      return due !== undefined && due > rt.now ? due - rt.now : false;
+    },
     "sleep/1": sleep,
     "link/1": (dest: unknown) => P.link(dest),
     "unlink/1": (dest: unknown) => P.unlink(dest),
-    "monitor/1": (dest: unknown) => P.monitor(dest),
+    "monitor/1": (dest: unknown) => {
+      const name = Array.isArray(dest) && dest.length === 2 ? dest[0] : dest;
+      // A name nobody holds: the DOWN names it as the BEAM does, {name, node}.
+      if (typeof name === "string" && !rt.registry.has(name)) return P.monitor([name, "nonode@nohost"]);
+      return P.monitor(name);
+    },
     "demonitor/1": (ref: unknown) => P.demonitor(ref as Ref),
-    "demonitor/2": (ref: unknown, opts: unknown) => P.demonitor(ref as Ref, { flush: items(opts).includes("flush") }),
+    "demonitor/2": (ref: unknown, opts: unknown) => {
+      const o = items(opts);
+      // `:info`: whether the monitor was still there (false once its DOWN was sent).
+      const active = !!rt.self().monitors?.has(ref as Ref);
+      P.demonitor(ref as Ref, { flush: o.includes("flush") });
+      return o.includes("info") ? active : true;
+    },
     "exit/2": (dest: unknown, reason: unknown) => P.exit(dest, reason),
     "flag/2": (flag: unknown, value: unknown) => {
       if (flag !== "trap_exit") throw badarg(1, "invalid flag (only :trap_exit is supported here)");
@@ -52,9 +80,16 @@ export function createProcess(ctx: Context): Namespace {
     },
     "register/2": (pid: unknown, name: unknown) => {
       if (!isAtom(name) || name === "undefined") throw badarg(2, "not an atom");
+      const p = rt.resolve(pid);
+      if (!p || !p.alive || rt.registry.has(name) || (p.name !== null && p.name !== name)) {
+        throw argumentError(`could not register ${inspect(pid)} with name ${inspect(name)} because it is not alive, the name is already taken, or it has already been given another name`);
+      }
       return P.register(pid, name);
     },
-    "unregister/1": (name: unknown) => P.unregister(name as string),
+    "unregister/1": (name: unknown) => {
+      if (!rt.registry.has(name as string)) throw badarg(1, "not a pid");
+      return P.unregister(name as string);
+    },
     "whereis/1": (name: unknown) => P.whereis(name as string),
     "registered/0": () => list([...rt.registry.keys()]),
     "alive?/1": (pid: unknown) => {
@@ -78,11 +113,38 @@ export function createProcess(ctx: Context): Namespace {
 
 export function createTimer(ctx: Context): Namespace {
   const P = ctx.api.Process;
+  const { rt } = ctx;
+  /** :timer's interval timers by their tref: cancelled ones stop re-arming. */
+  const intervals = new Map<Ref, { cancelled: boolean }>();
+  const interval = (ms: unknown, dest: unknown, msg: unknown) => {
+    const every = mustInt(ms, 1);
+    const tref = rt.makeRef();
+    const state = { cancelled: false };
+    intervals.set(tref, state);
+    const arm = () => {
+      rt.after(every, () => {
+        const target = rt.resolve(dest);
+        // As timer:send_interval: it ends when the process it sends to is gone.
+        if (state.cancelled || !target || !target.alive) return void intervals.delete(tref);
+        rt.deliver(target, msg);
+        arm();
+      });
+    };
+    arm();
+    return ["ok", tref];
+  };
   return {
+    "send_interval/2": (ms: unknown, msg: unknown) => interval(ms, ctx.api.self(), msg),
+    "send_interval/3": (ms: unknown, dest: unknown, msg: unknown) => interval(ms, dest, msg),
     "sleep/1": sleep,
     "send_after/2": (ms: unknown, msg: unknown) => ["ok", P.send_after(ctx.api.self(), msg, mustInt(ms, 1))],
     "send_after/3": (ms: unknown, dest: unknown, msg: unknown) => ["ok", P.send_after(dest, msg, mustInt(ms, 1))],
-    "cancel/1": (ref: unknown) => (P.cancel_timer(ref as Ref), ["ok", "cancel"]),
+    "cancel/1": (ref: unknown) => {
+      const every = intervals.get(ref as Ref);
+      if (every) every.cancelled = true;
+      else P.cancel_timer(ref as Ref);
+      return ["ok", "cancel"];
+    },
     "seconds/1": (n: unknown) => mustInt(n) * 1000,
     "minutes/1": (n: unknown) => mustInt(n) * 60_000,
     "hours/1": (n: unknown) => mustInt(n) * 3_600_000,
@@ -95,7 +157,12 @@ const beamFile = (m: string) => charlist(`${m}.beam`);
 export function createCode(ctx: Context): Namespace {
   const code = ctx.rt.code;
   return {
-    "purge/1": (m: unknown) => code.purge(m as string),
+    // code:purge/1 answers whether it had to kill a process (not whether there was old code).
+    "purge/1": (m: unknown) => {
+      const users = code.processesUsingOld(m as string).length;
+      code.purge(m as string);
+      return users > 0;
+    },
     "soft_purge/1": (m: unknown) => code.softPurge(m as string),
     "delete/1": (m: unknown) => code.delete(m as string),
     "is_loaded/1": (m: unknown) => (ctx.isLoaded(m as string) ? ["file", beamFile(m as string)] : false),

@@ -1,0 +1,55 @@
+// tail_and_body_calls.ex:
+// defmodule M do
+//   def count(0, acc), do: acc
+//   def count(n, acc), do: count(n - 1, acc + 1)
+//   def sum([]), do: 0
+//   def sum([h | t]), do: h + sum(t)
+//   def external(x), do: __MODULE__.count(x, 0)
+// end
+
+const E = require("$elixir");
+const $M = require("Elixir.M");
+async function count$2($a0, $a1) {
+  $c: {
+    {
+      if ($a0 === 0) {
+        const acc = $a1;
+        return acc;
+      }
+    }
+  }
+  $c_1: {
+    {
+      const n = $a0;
+      const acc_1 = $a1;
+      return count$2(E.sub(n, 1), E.add(acc_1, 1));
+    }
+  }
+  throw E.functionClauseError(__MODULE__, "count", 2);
+}
+async function sum$1($a0) {
+  $c: {
+    {
+      if ($a0 === E.EMPTY) {
+        return 0;
+      }
+    }
+  }
+  $c_1: {
+    {
+      if ($a0 instanceof E.Cons) {
+        const h = $a0.head;
+        const t = $a0.tail;
+        return E.add(h, (await sum$1(t)));
+      }
+    }
+  }
+  throw E.functionClauseError(__MODULE__, "sum", 1);
+}
+async function external$1(x) {
+  return ($M["count/2"] ?? E.undef("Elixir.M", "count", 2))(x, 0);
+}
+exports["count/2"] = count$2;
+exports["sum/1"] = sum$1;
+exports["external/1"] = external$1;
+exports["__info__/1"] = (what) => what === "module" ? __MODULE__ : null;
