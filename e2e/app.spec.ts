@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { clearStorage, openApp, watchOrigin, getFile } from "./fixtures";
+import { clearStorage, draftSaved, openApp, watchOrigin, getFile } from "./fixtures";
 
 test.describe("the app", () => {
   test("loads with the seed, a ready editor and a ready compiler, and asks nothing of other origins", async ({ page, context }) => {
@@ -22,7 +22,7 @@ test.describe("the app", () => {
   test("a malformed share link says so and keeps the draft", async ({ page }) => {
     await openApp(page);
     await page.evaluate(() => window.__playground!.setFile("Counter.ts", "// my draft\n"));
-    await page.waitForTimeout(500); // the draft is saved debounced
+    await draftSaved(page, "// my draft\n");
     await openApp(page, "/#v1/this-is-not-a-snippet!!");
     await expect(page.getByTestId("notice-error")).toContainText("could not be opened");
     await expect(page.getByTestId("notice-error")).toContainText("draft is unchanged");
@@ -36,7 +36,7 @@ test.describe("the app", () => {
     await openApp(page);
     const edited = (await getFile(page, "Counter.ts"))!.replace("state + 1", "state + 5");
     await page.evaluate((t) => window.__playground!.setFile("Counter.ts", t), edited);
-    await page.waitForTimeout(600);
+    await draftSaved(page, "state + 5");
     await page.reload();
     await page.waitForSelector("body[data-editor-ready]");
     expect(await getFile(page, "Counter.ts")).toContain("state + 5");

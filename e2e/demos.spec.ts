@@ -6,7 +6,7 @@
  */
 import { test, expect, type Browser, type Page } from "@playwright/test";
 import { demos, findDemo } from "../src/examples";
-import { getFile, openApp, setFile, watchOrigin } from "./fixtures";
+import { getFile, openApp, setFile, timeStandsStill, watchOrigin } from "./fixtures";
 
 const PLAYED = demos.map((d) => d.id);
 const SPEED = 10;
@@ -179,9 +179,7 @@ test("embed + readonly: a replay widget with captions, checks and read-only code
   const time = () => page.getByTestId("virtual-time").textContent();
   await expect(page.getByTestId("lesson-end")).toBeVisible();
   await expect(page.getByTestId("pause")).toHaveAttribute("aria-label", "Play");
-  const end = await time();
-  await page.waitForTimeout(400);
-  expect(await time()).toBe(end);
+  const end = await timeStandsStill(page);
   await page.getByTestId("pause").click();
   await expect(page.getByTestId("pause")).toHaveAttribute("aria-label", "Pause");
   await expect.poll(time).not.toBe(end);
@@ -189,10 +187,7 @@ test("embed + readonly: a replay widget with captions, checks and read-only code
   // Pause stops time.
   await page.getByTestId("pause").click();
   await expect(page.getByTestId("pause")).toHaveAttribute("aria-label", "Play");
-  await page.waitForTimeout(200);
-  const t = await time();
-  await page.waitForTimeout(400);
-  expect(await time()).toBe(t);
+  await timeStandsStill(page);
   // Replay starts over: the checks are pending again, then green again.
   await page.getByTestId("speed").selectOption("1");
   await page.getByTestId("replay").click();

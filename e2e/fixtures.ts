@@ -36,6 +36,26 @@ export async function getFile(page: Page, file: string): Promise<string | undefi
   return page.evaluate((f) => window.__playground!.getFile(f), file);
 }
 
+/** Waits until the debounced draft in localStorage holds `text` (however long the page takes to save it). */
+export async function draftSaved(page: Page, text: string): Promise<void> {
+  await expect.poll(() => page.evaluate(() => localStorage.getItem("hotswap.draft.v1") ?? ""), { timeout: 20_000 }).toContain(JSON.stringify(text).slice(1, -1));
+}
+
+/**
+ * Waits until the virtual time shown stays put for `ms` of wall time: after a pause, a frame
+ * already on its way from the worker may still move it once, later on a loaded machine.
+ */
+export async function timeStandsStill(page: Page, ms = 400): Promise<string> {
+  const time = page.getByTestId("virtual-time");
+  let shown = "";
+  await expect.poll(async () => {
+    shown = (await time.textContent()) ?? "";
+    await page.waitForTimeout(ms);
+    return (await time.textContent()) === shown;
+  }, { timeout: 20_000 }).toBe(true);
+  return shown;
+}
+
 export async function setSpeed(page: Page, speed: number): Promise<void> {
   await page.getByTestId("speed").selectOption(String(speed));
 }

@@ -157,5 +157,12 @@ test("a crash under the supervisor: the lane ends in red and a new pid starts fr
   await expect(dead.locator(".endcap.crash")).toContainText("boom");
   await expect.poll(async () => (await lane(page, "counter")).pid, { timeout: 20_000 }).not.toBe(before.pid);
   const restarted = await lane(page, "counter");
-  expect(Number(restarted.state)).toBeLessThan(Number(before.state));
+  // Read the logged lines, not the lanes' live states: the new counter ticks on while the page
+  // is read (on a loaded machine, past the old count). Fresh state: the new pid's first tick
+  // logs 2 (init's 1, plus one), while the old pid had counted to before.state (≥ 5).
+  const line = (n: number, pid: string) => `Counter: ${n}, process: ${pid}`;
+  await page.getByPlaceholder("Filter log…").fill(line(2, restarted.pid));
+  await expect.poll(() => counts(page, restarted.pid), { timeout: 20_000 }).toEqual([2]);
+  await page.getByPlaceholder("Filter log…").fill(line(Number(before.state), before.pid));
+  await expect.poll(() => counts(page, before.pid), { timeout: 20_000 }).toEqual([Number(before.state)]);
 });
