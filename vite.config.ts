@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
-import { contentSecurityPolicy as csp } from "./scripts/headers.mjs";
+import { contentSecurityPolicy as csp, securityHeaders } from "./scripts/headers.mjs";
 
 /** The policy as a meta tag too (the page itself is covered even where a host sends no header). Build only: the dev server's React refresh preamble is an inline script. */
 function contentSecurityPolicy(): Plugin {
@@ -12,8 +12,25 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * `vite preview` sends the same response headers as a deployment must (scripts/headers.mjs), on
+ * every response: the worker that runs user code is governed by the CSP of its own script's
+ * response, which a meta tag in index.html cannot give it.
+ */
+function previewHeaders(): Plugin {
+  return {
+    name: "preview-security-headers",
+    configurePreviewServer(server) {
+      server.middlewares.use((_req, res, next) => {
+        for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), previewHeaders()],
   worker: {
     format: "es",
     // The runtime prints an error as its class name (`%UndefinedFunctionError{…}`): minified

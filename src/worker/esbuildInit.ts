@@ -12,7 +12,9 @@ let initialized: Promise<void> | null = null;
 /** Fetches and instantiates the wasm on this thread (`worker: false`: we already are a worker). */
 export function initEsbuild(): Promise<void> {
   if (!initialized) {
-    initialized = esbuild.initialize({ wasmURL, worker: false }).catch((err: unknown) => {
+    // Absolute: this worker's own location is a `blob:` URL (it inherits the page's policy that
+    // way, see workerClient.ts), which cannot resolve a path such as "/assets/esbuild.wasm".
+    initialized = esbuild.initialize({ wasmURL: new URL(wasmURL, import.meta.url).href, worker: false }).catch((err: unknown) => {
       initialized = null;
       throw err;
     });

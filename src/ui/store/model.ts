@@ -3,11 +3,18 @@
  * swap markers with their per-process reports (kept / migrated / killed), the log, captions and
  * compile errors. The model is mutable and owned by the timeline store, which applies one batch
  * per animation frame and bumps a version; React reads it through that version. Memory is
- * bounded: the log keeps the newest MAX_LOG_LINES, each lane its newest history and labels.
+ * bounded: the log keeps the newest MAX_LOG_LINES and at most MAX_LOG_CHARS of text (a flood of
+ * 1 MB lines is bounded by bytes, not lines), each lane its newest history and labels, and a
+ * label keeps only what a lane can show. A line itself arrives already cut to its limit
+ * (workerMessages.ts), with a note saying so.
  */
 import type { CheckEvent, CompileErrorEvent, ProcessKind, StackFrame, TraceEvent } from "../../runtime/events";
 
 export const MAX_LOG_LINES = 100_000;
+/** Text the log holds in all (about 16 MB as UTF-16); older lines go first. */
+export const MAX_LOG_CHARS = 8_000_000;
+/** A lane label shows a line's start; the rest is in the log. */
+const MAX_LABEL_CHARS = 300;
 const MAX_LANE_HISTORY = 2_000;
 const MAX_LANE_LABELS = 400;
 /** Messages kept for the message view: the newest ones (a chatty system sends thousands a second). */
@@ -61,6 +68,8 @@ export type Model = {
   logs: LogLine[];
   logSeq: number;
   logsDropped: number;
+  /** Characters of text in `logs`. */
+  logChars: number;
   eventsDropped: number;
   captions: { t: number; text: string }[];
   /** Sent messages, oldest first, when the worker traces sends (the message view is on). */
@@ -78,7 +87,7 @@ export type Model = {
 
 export function emptyModel(): Model {
   return {
-    lanes: new Map(), swaps: [], logs: [], logSeq: 0, logsDropped: 0, eventsDropped: 0,
+    lanes: new Map(), swaps: [], logs: [], logSeq: 0, logsDropped: 0, logChars: 0, eventsDropped: 0,
     captions: [], sends: [], sendsDropped: 0, checks: [], compileErrors: [], versions: new Map(), now: 0, treeVersion: 0,
   };
 }
@@ -142,19 +151,14 @@ export function applyEvent(m: Model, e: TraceEvent): void {
       return;
     }
     case "log": {
-      m.logs.push({ seq: m.logSeq++, t: e.t, pid: e.pid, text: e.text });
-      if (m.logs.length > MAX_LOG_LINES * 1.1) {
-        const drop = m.logs.length - MAX_LOG_LINES;
-        m.logs.splice(0, drop);
-        m.logsDropped += drop;
-      }
+      pushLog(m, { seq: m.logSeq++, t: e.t, pid: e.pid, text: e.text });
       const lane = m.lanes.get(e.pid);
-      if (lane) pushCapped(lane.labels, { t: e.t, text: e.text }, MAX_LANE_LABELS);
+      if (lane) pushCapped(lane.labels, { t: e.t, text: e.text.length > MAX_LABEL_CHARS ? `${e.text.slice(0, MAX_LABEL_CHARS)}…` : e.text }, MAX_LANE_LABELS);
       return;
     }
     case "warning":
       // The runtime's advice about the code (a missing await) reads best beside the log lines.
-      m.logs.push({ seq: m.logSeq++, t: e.t, pid: e.pid, text: `⚠ ${e.text}` });
+      pushLog(m, { seq: m.logSeq++, t: e.t, pid: e.pid, text: `⚠ ${e.text}` });
       return;
     case "state": {
       const lane = m.lanes.get(e.pid);
@@ -230,6 +234,23 @@ export function applyEvent(m: Model, e: TraceEvent): void {
     case "down":
       return; // links and monitors are read from `inspect` when a process is selected
   }
+}
+
+/** Appends a line; drops the oldest (counted) past MAX_LOG_LINES or MAX_LOG_CHARS. */
+function pushLog(m: Model, line: LogLine): void {
+  m.logs.push(line);
+  m.logChars += line.text.length;
+  let drop = m.logs.length > MAX_LOG_LINES * 1.1 ? m.logs.length - MAX_LOG_LINES : 0;
+  if (m.logChars > MAX_LOG_CHARS) {
+    // Down to 90% of the budget, so a flood does not splice the array on every line.
+    let chars = m.logChars;
+    for (let i = 0; i < drop; i++) chars -= m.logs[i].text.length;
+    while (drop < m.logs.length - 1 && chars > MAX_LOG_CHARS * 0.9) chars -= m.logs[drop++].text.length;
+  }
+  if (drop === 0) return;
+  for (let i = 0; i < drop; i++) m.logChars -= m.logs[i].text.length;
+  m.logs.splice(0, drop);
+  m.logsDropped += drop;
 }
 
 function openSwap(m: Model, t: number): Swap {
