@@ -14,7 +14,7 @@ import { Proc } from "./process";
 import { RunQueue } from "./runQueue";
 import { ExitError, Pid, Ref, Stacktrace, SystemLimitError, TIMEOUT, copyTerm, inspect } from "./terms";
 import { TimerQueue } from "./timers";
-import { MAILBOX_MAX, MAILBOX_WARN, MAX_STEPS, MAX_TURNS_PER_MS, countText } from "./limits";
+import { MAILBOX_MAX, MAILBOX_WARN, MAX_STEPS, MAX_TURNS_PER_MS, TIMERS_MAX, countText } from "./limits";
 import { RunawayError, UNWIND, isUnwinding, runawayText } from "./unwind";
 
 export type RuntimeOptions = {
@@ -31,6 +31,8 @@ export type RuntimeOptions = {
    * that very event, so the output is the same on any machine. The app only warns.
    */
   haltOnTrouble?: boolean;
+  /** Pending `Process.send_after` timers one process may have (limits.ts TIMERS_MAX; lower in tests). */
+  maxTimers?: number;
   /** Maps a thrown error's stack to editor files and lines (the compiler provides it). */
   mapStack?: (error: unknown) => StackFrame[];
   /** Wall clock for `advance`'s slices (never for a verdict, nor for virtual time). */
@@ -57,6 +59,7 @@ export class Runtime {
   readonly maxSteps: number;
   readonly maxTurnsPerMs: number;
   readonly haltOnTrouble: boolean;
+  readonly maxTimers: number;
   /** Why the system stopped for good (haltOnTrouble), or null while it runs. */
   halted: string | null = null;
   mapStack: (error: unknown) => StackFrame[];
@@ -89,6 +92,7 @@ export class Runtime {
     this.maxSteps = options.maxSteps ?? MAX_STEPS;
     this.maxTurnsPerMs = options.maxTurnsPerMs ?? MAX_TURNS_PER_MS;
     this.haltOnTrouble = options.haltOnTrouble ?? false;
+    this.maxTimers = options.maxTimers ?? TIMERS_MAX;
     this.mapStack = options.mapStack ?? (() => []);
     this.wallClock = options.wallClock ?? (() => globalThis.performance.now());
     this.code = new CodeServer(this);
