@@ -9,6 +9,7 @@ import { createServer, type Server } from "node:http";
 import { fileURLToPath } from "node:url";
 import { expect, type BrowserContext, type Page } from "@playwright/test";
 import { encodeSharePayload } from "../../src/share/shareUrl";
+import { seedSnippet } from "../../src/examples/seed";
 import type { Snippet } from "../../src/share/snippetTypes";
 import { ORIGIN, openApp, setFile } from "../fixtures";
 
@@ -65,6 +66,24 @@ export async function typeVisitorDraft(page: Page): Promise<string> {
   await setFile(page, "Counter.ts", VISITOR_LINE + counter);
   await expect.poll(() => storedDraft(page)).toContain("the visitor's own line");
   return (await storedDraft(page))!;
+}
+
+/**
+ * The same visitor's draft, put in storage before the app's first load (one page load less per
+ * test): the bytes are what the app itself writes for it (draft.ts, boot.ts's draftOf), so a
+ * Restore that re-saves it must give them back exactly.
+ */
+export async function seedVisitorDraft(context: BrowserContext): Promise<string> {
+  const snippet = { title: seedSnippet.title, files: { ...seedSnippet.files, "Counter.ts": VISITOR_LINE + seedSnippet.files["Counter.ts"] }, main: seedSnippet.main };
+  const draft = JSON.stringify({ snippet, activeFile: "Counter.ts", pristine: false });
+  await context.addInitScript((draft) => {
+    // Once per context: later loads must see what the app made of it.
+    if (!localStorage.getItem("hotswap.draft.v1") && !localStorage.getItem("hotswap.draft.beforeLink.v1") && !sessionStorage.getItem("seeded")) {
+      sessionStorage.setItem("seeded", "1");
+      localStorage.setItem("hotswap.draft.v1", draft);
+    }
+  }, draft);
+  return draft;
 }
 
 export function storedDraft(page: Page): Promise<string | null> {
