@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { fileURLToPath } from "node:url";
-import { expect, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { encodeSharePayload } from "../../src/share/shareUrl";
 import { seedSnippet } from "../../src/examples/seed";
 import type { Snippet } from "../../src/share/snippetTypes";
@@ -108,35 +108,63 @@ async function installClickMeter(page: Page): Promise<void> {
   });
 }
 
-/**
- * Clicks the virtual-time readout (a click there does nothing) and returns how long the page took
- * to run the click: the input delay the browser measured, and the round trip seen from here.
- */
-export async function clickDelay(page: Page): Promise<{ inPage: number; roundTrip: number }> {
+/** Clicks the element and returns how long the page's main thread took to run the click (ms). */
+async function clickWait(page: Page, target: string): Promise<number> {
   await installClickMeter(page);
-  const box = await page.getByTestId("virtual-time").first().boundingBox();
-  if (!box) throw new Error("the virtual-time readout is not on screen");
+  const box = await page.locator(target).first().boundingBox();
+  if (!box) throw new Error(`${target} is not on screen`);
   const before = await page.evaluate(() => (window as unknown as { __clickDelays: number[] }).__clickDelays.length);
-  const started = Date.now();
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   const delays = await page.evaluate(() => (window as unknown as { __clickDelays: number[] }).__clickDelays);
-  const roundTrip = Date.now() - started;
   expect(delays.length, "the page ran the click").toBe(before + 1);
-  return { inPage: delays[delays.length - 1], roundTrip };
+  return delays[delays.length - 1];
+}
+
+const controls = new WeakMap<Page, Page>();
+/** An empty page in the same browser: what a click waits when the page itself does nothing. */
+async function controlPage(page: Page): Promise<Page> {
+  let control = controls.get(page);
+  if (!control) {
+    control = await page.context().newPage();
+    await control.setContent('<button id="probe" style="width:120px;height:40px">probe</button>');
+    controls.set(page, control);
+    page.once("close", () => void control!.close().catch(() => undefined));
+  }
+  return control;
+}
+
+/**
+ * How long the app took to run a click on the virtual-time readout (a click there does nothing),
+ * beyond what a click on an empty page in the same browser waited at the same moment. The
+ * machine these tests share is often starved of CPU (two cores, several engineers): the control
+ * page takes that out, so what remains is the app's own main-thread work.
+ */
+export async function clickDelay(page: Page): Promise<{ app: number; control: number; excess: number }> {
+  const app = await clickWait(page, "[data-testid=virtual-time]");
+  const control = await clickWait(await controlPage(page), "#probe");
+  return { app, control, excess: Math.max(0, app - control) };
 }
 
 /**
  * Clicks the page again and again until `done` holds (the attack reached the point the test waits
- * for), and returns the worst wait any click had. Nothing here sleeps: each click's own wait is
- * what is measured, and `done` decides when to stop.
+ * for), and returns the worst wait any click had beyond the control's. Nothing here sleeps: each
+ * click's own wait is what is measured, and `done` decides when to stop. The raw waits go to the
+ * test's annotations.
  */
-export async function probeUntil(page: Page, done: () => Promise<boolean>, timeoutMs = 60_000): Promise<number> {
+export async function probeUntil(page: Page, done: () => Promise<boolean>, timeoutMs = 90_000): Promise<number> {
   let worst = 0;
+  let worstRaw = 0;
   const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    worst = Math.max(worst, (await clickDelay(page)).inPage);
-    if (await done()) return worst;
-    if (Date.now() > deadline) throw new Error(`the attack did not reach its end within ${timeoutMs} ms (worst click wait so far ${Math.round(worst)} ms)`);
+  try {
+    for (;;) {
+      const d = await clickDelay(page);
+      worst = Math.max(worst, d.excess);
+      worstRaw = Math.max(worstRaw, d.app);
+      if (await done()) return worst;
+      if (Date.now() > deadline) throw new Error(`the attack did not reach its end within ${timeoutMs} ms (worst click wait so far ${Math.round(worst)} ms)`);
+    }
+  } finally {
+    test.info().annotations.push({ type: "click wait", description: `worst ${Math.round(worst)} ms beyond an empty page (${Math.round(worstRaw)} ms raw)` });
   }
 }
 

@@ -40,6 +40,13 @@ export class WorkerDiedError extends Error {}
 /** How often the watchdog asks, and how long an answer may take before the worker is replaced. */
 export const HEARTBEAT_MS = 500;
 export const STALL_MS = 3000;
+/**
+ * While the worker compiles (Run, Recompile, Upgrade, Restart), esbuild holds its thread for a
+ * while, longer on a slow or busy machine: silence is not a runaway loop yet. Stop cancels a
+ * compile at once.
+ */
+export const COMPILE_STALL_MS = 20_000;
+const COMPILING: ReadonlySet<RequestType> = new Set(["run", "recompile", "upgrade", "restart"]);
 
 export type WorkerClientHooks = {
   onNotice: (msg: Notice) => void;
@@ -146,7 +153,8 @@ export class WorkerClient {
     const now = performance.now();
     if (this.heartbeatSince !== null) {
       const silent = now - this.heartbeatSince;
-      if (silent < STALL_MS) return;
+      const compiling = [...this.pending.values()].some((p) => COMPILING.has(p.type));
+      if (silent < (compiling ? COMPILE_STALL_MS : STALL_MS)) return;
       this.restart(`the runtime stopped answering for ${Math.round(silent / 1000)} s and was replaced`);
       this.hooks.onStalled?.(silent);
       return;
