@@ -67,3 +67,14 @@ describe("the runtime's bounds", () => {
     expect(runs[0]).toBe(runs[1]);
   });
 });
+
+describe("the mailbox's size bound", () => {
+  it("kills a process whose unread messages are big long before two million of them", async () => {
+    const h = await run(`
+      export function start() {
+        const sink = spawn(async () => { await Process.sleep(1_000_000); });
+        spawn(() => { for (let i = 0; i < 300_000; i++) send(sink, ["junk", "x".repeat(1000)]); log("sender done"); });
+      }`);
+    expect(h.exits(true).join("\n")).toContain("max_heap_size: its mailbox holds about 275 MB of unread messages (140,000 of them); the bound is 256 MB");
+  });
+});

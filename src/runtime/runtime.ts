@@ -12,9 +12,9 @@ import { CodeServer } from "./codeServer";
 import type { EventSink, ProcessKind, SendEvent, StackFrame, TraceEvent } from "./events";
 import { Proc } from "./process";
 import { RunQueue } from "./runQueue";
-import { ExitError, Pid, Ref, Stacktrace, SystemLimitError, TIMEOUT, copyTerm, inspect } from "./terms";
+import { ExitError, Pid, Ref, Stacktrace, SystemLimitError, TIMEOUT, copyTerm, inspect, roughSize } from "./terms";
 import { TimerQueue } from "./timers";
-import { MAILBOX_MAX, MAILBOX_WARN, MAX_STEPS, MAX_TURNS_PER_MS, TIMERS_MAX, countText } from "./limits";
+import { MAILBOX_BYTES_MAX, MAILBOX_MAX, MAILBOX_WARN, MAX_STEPS, MAX_TURNS_PER_MS, TIMERS_MAX, countText } from "./limits";
 import { RunawayError, UNWIND, isUnwinding, runawayText } from "./unwind";
 
 export type RuntimeOptions = {
@@ -219,17 +219,20 @@ export class Runtime {
   private put(target: Proc, msg: unknown): void {
     if (!target.alive) return;
     target.mailbox.push(msg);
-    if (target.mailbox.length >= MAILBOX_WARN) this.mailboxBound(target);
+    const n = target.mailbox.length;
+    if (n >= MAILBOX_WARN || n % 10_000 === 0) this.mailboxBound(target, msg);
     // (The only object a wait can be is a ReceiveToken.)
     if (target.status === "waiting" && typeof target.wait === "object" && target.wait !== null) this.enqueue(target);
   }
 
   /** A mailbox that is never read must not eat the tab: warn once, then kill, as max_heap_size does. */
-  private mailboxBound(p: Proc): void {
+  private mailboxBound(p: Proc, newest: unknown): void {
     const n = p.mailbox.length;
-    if (n >= MAILBOX_MAX) {
+    if (n % 10_000 === 0 && n * roughSize(newest) > MAILBOX_BYTES_MAX) {
+      this.kill(p, ["killed", `max_heap_size: its mailbox holds about ${Math.round((n * roughSize(newest)) / 1048576)} MB of unread messages (${countText(n)} of them); the bound is ${MAILBOX_BYTES_MAX / 1048576} MB`]);
+    } else if (n >= MAILBOX_MAX) {
       this.kill(p, ["killed", `max_heap_size: more than ${countText(MAILBOX_MAX)} messages waiting in its mailbox`]);
-    } else if (!(p.warned & WARNED_MAILBOX)) {
+    } else if (n >= MAILBOX_WARN && !(p.warned & WARNED_MAILBOX)) {
       p.warned |= WARNED_MAILBOX;
       this.emit({ t: this.now, type: "warning", pid: p.pid.text, text: `${countText(n)} messages are waiting in its mailbox, unread; at ${countText(MAILBOX_MAX)} it is killed (as the BEAM's max_heap_size would)` });
     }

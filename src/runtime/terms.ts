@@ -257,3 +257,20 @@ function copyMemo(term: unknown, seen: Map<object, unknown>): unknown {
   for (const k in term as Record<string, unknown>) out[k] = copyMemo((term as Record<string, unknown>)[k], seen);
   return out;
 }
+
+/**
+ * A rough, bounded estimate of a term's size in bytes (strings by length, 16 per node), looking
+ * at no more than 200 nodes: enough to tell a mailbox of numbers from one of megabyte strings.
+ */
+export function roughSize(term: unknown): number {
+  let budget = 200;
+  const size = (t: unknown): number => {
+    if (typeof t === "string") return 16 + t.length * 2;
+    if (typeof t !== "object" || t === null || --budget < 0) return 16;
+    let n = 16;
+    if (Array.isArray(t)) for (let i = 0; i < t.length && budget > 0; i++) n += size(t[i]);
+    else if (Object.getPrototypeOf(t) === Object.prototype) for (const k in t as object) n += size((t as Record<string, unknown>)[k]);
+    return n;
+  };
+  return size(term);
+}
