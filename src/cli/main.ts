@@ -16,13 +16,15 @@ import { setFlagsFromString } from "node:v8";
 import { parseSnippetJson } from "../share/snippet";
 import { EXIT, type RunRequest, type RunnerMessage } from "./protocol";
 
-const USAGE = "usage: npm run cli -- run FILE.json [--until MS] [--json]";
+const USAGE = "usage: npm run cli -- run FILE.json [--until MS] [--json] [--max-seconds S]";
+/** Wall seconds a run may take by default: a CLI run must end (a flood that moves time keeps going). */
+const MAX_SECONDS = 50;
 /** Wall ms the runner may go without a word before the CLI ends it. */
 const SILENT_MS = 15_000;
 /** Heap the runner may use (its old generation), in MB. */
 const HEAP_MB = 2048;
 
-type Args = { file: string; until: number | null; json: boolean };
+type Args = { file: string; until: number | null; json: boolean; maxSeconds: number };
 
 function parseArgs(argv: string[]): Args | string {
   const [command, ...rest] = argv;
@@ -30,6 +32,7 @@ function parseArgs(argv: string[]): Args | string {
   let file: string | null = null;
   let until: number | null = null;
   let json = false;
+  let maxSeconds = MAX_SECONDS;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === "--json") json = true;
@@ -37,11 +40,15 @@ function parseArgs(argv: string[]): Args | string {
       const v = Number(rest[++i]);
       if (!Number.isFinite(v) || v < 0) return `--until needs a number of ms\n${USAGE}`;
       until = v;
+    } else if (a === "--max-seconds") {
+      const v = Number(rest[++i]);
+      if (!Number.isFinite(v) || v <= 0) return `--max-seconds needs a number of seconds\n${USAGE}`;
+      maxSeconds = v;
     } else if (a.startsWith("-")) return `unknown option ${a}\n${USAGE}`;
     else if (file === null) file = a;
     else return `unexpected argument ${a}\n${USAGE}`;
   }
-  return file ? { file, until, json } : USAGE;
+  return file ? { file, until, json, maxSeconds } : USAGE;
 }
 
 async function main(): Promise<number> {
@@ -62,11 +69,11 @@ async function main(): Promise<number> {
     process.stderr.write(`${args.file}: ${parsed.error}\n`);
     return EXIT.invalid;
   }
-  return supervise({ snippet: parsed.snippet, until: args.until, json: args.json });
+  return supervise({ snippet: parsed.snippet, until: args.until, json: args.json }, args.maxSeconds);
 }
 
 /** Runs the snippet in a worker thread and relays its output; ends it if it goes silent. */
-function supervise(request: RunRequest): Promise<number> {
+function supervise(request: RunRequest, maxSeconds: number): Promise<number> {
   // A regular expression that backtracks without end switches to V8's linear-time engine
   // instead (most do; one with backreferences is left to the watchdog below).
   setFlagsFromString("--enable-experimental-regexp-engine-on-excessive-backtracks");
@@ -89,9 +96,12 @@ function supervise(request: RunRequest): Promise<number> {
       void worker.terminate();
       resolve(status);
     };
-    let heard = performance.now();
+    const began = performance.now();
+    let heard = began;
     const watchdog = setInterval(() => {
-      if (performance.now() - heard > SILENT_MS) {
+      if (performance.now() - began > maxSeconds * 1000) {
+        finish(EXIT.stopped, `the run took more than ${maxSeconds} s of wall time (virtual time had reached what the output shows); --max-seconds allows more`);
+      } else if (performance.now() - heard > SILENT_MS) {
         finish(EXIT.stopped, `the snippet's code ran for ${SILENT_MS / 1000} s without giving the runtime control back (inside one builtin call, such as a regular expression that backtracks without end), and was ended`);
       }
     }, 500);
