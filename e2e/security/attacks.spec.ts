@@ -116,7 +116,6 @@ for (const name of attackNames()) {
 
     expect(outside.requests, "requests that reached the outside server").toEqual([]);
     expect(leaks, "requests to another origin that got an answer").toEqual([]);
-    expect(worst, `the slowest click's wait, ms (the attack ran ${took} ms)`).toBeLessThan(CLICK_BUDGET_MS);
     await family.check?.(page, snippet);
 
     if (!family.refused) await restoreDraft(page);
@@ -127,6 +126,7 @@ for (const name of attackNames()) {
     await expect(row(page, "counter")).toHaveCount(1, { timeout: 30_000 });
     expect(await storedDraft(page)).toBe(draft);
     expect(outside.requests).toEqual([]);
+    expect(worst, `the slowest click's wait beyond an empty page's, ms (the attack ran ${took} ms)`).toBeLessThan(CLICK_BUDGET_MS);
   });
 }
 
@@ -134,10 +134,10 @@ test("the watchdog replaces a worker stuck in a regular expression, keeps the fi
   const draft = await typeVisitorDraft(page);
   await page.goto(await linkTo(loadAttack("hang-regex", outside), "?autoplay=1"));
   const worst = await probeUntil(page, () => shown(page, WATCHDOG));
-  expect(worst).toBeLessThan(CLICK_BUDGET_MS);
   const notice = page.getByTestId("notice-error").filter({ hasText: WATCHDOG });
   await expect(notice).toContainText("Your files are exactly as they were");
   await page.screenshot({ path: "test-results/security-watchdog.png" });
   await restoreDraft(page);
   await expect.poll(() => storedDraft(page)).toBe(draft);
+  expect(worst).toBeLessThan(CLICK_BUDGET_MS);
 });

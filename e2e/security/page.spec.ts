@@ -29,7 +29,6 @@ test("a link's code does not follow the visitor into the restored draft, its Run
   await page.getByTestId("run").click();
   await expect(row(page, "counter")).toHaveCount(1, { timeout: 30_000 });
   const worst = await probeUntil(page, async () => (await virtualTime(page)) >= 2500);
-  expect(worst).toBeLessThan(CLICK_BUDGET_MS);
   expect(await getFile(page, "Main.ts")).not.toContain("appended by a link");
   await expect(page.getByTestId("file-tab")).toHaveCount(2);
   expect(await storedDraft(page)).toBe(draft);
@@ -40,6 +39,7 @@ test("a link's code does not follow the visitor into the restored draft, its Run
   await expect(row(page, "counter")).toHaveCount(1, { timeout: 30_000 });
   expect(await storedDraft(page)).toBe(draft);
   expect(outside.requests).toEqual([]);
+  expect(worst).toBeLessThan(CLICK_BUDGET_MS);
 });
 
 /** Posts from the worker's real global scope, where user code cannot reach: the page must shrug. */
@@ -68,7 +68,6 @@ test("messages forged in the worker's own global cannot change the draft, the ed
     { type: "reset", now: Number.NaN },
   ]);
   const worst = await probeUntil(page, async () => (await virtualTime(page)) >= 3000);
-  expect(worst).toBeLessThan(CLICK_BUDGET_MS);
 
   await expect(page.getByTestId("compiler-status")).toHaveAttribute("data-phase", "ready");
   for (const id of ["run", "recompile", "upgrade", "restart", "pause", "step"]) await expect(page.getByTestId(id)).toBeEnabled();
@@ -81,6 +80,7 @@ test("messages forged in the worker's own global cannot change the draft, the ed
   const long = page.getByTestId("log-line").filter({ hasText: "more characters not shown" });
   if (await long.count()) expect((await long.first().textContent())!.length).toBeLessThan(20_000);
   expect(outside.requests).toEqual([]);
+  expect(worst).toBeLessThan(CLICK_BUDGET_MS);
 });
 
 test("Stop cancels a Run that is still compiling, and the files stay", async ({ page }) => {
@@ -110,11 +110,11 @@ test("a link of 10,000 files is refused at once with a message, and no tab is ma
   // Refused before anything was made of it: the page answers at once afterwards.
   let probes = 0;
   const worst = await probeUntil(page, async () => ++probes >= 5);
-  expect(worst).toBeLessThan(CLICK_BUDGET_MS);
   await expect(notice).toContainText("Your draft is unchanged");
   await expect(notice).toContainText(/files/);
   await expect(page.getByTestId("file-tab")).toHaveCount(2);
   expect(await storedDraft(page)).toBe(draft);
   await page.screenshot({ path: "test-results/security-10000-files.png" });
   test.info().annotations.push({ type: "refused after", description: `${took} ms (page load included)` });
+  expect(worst).toBeLessThan(CLICK_BUDGET_MS);
 });
