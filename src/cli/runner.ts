@@ -24,10 +24,8 @@ const post = (msg: RunnerMessage) => parentPort!.postMessage(msg);
 async function run({ snippet, until, json }: RunRequest): Promise<number> {
   const out: string[] = [];
   const err: string[] = [];
-  const flush = () => {
-    if (!out.length && !err.length) return;
-    post({ lines: out.splice(0), err: err.splice(0) });
-  };
+  // (Posted even when empty: every slice tells the watchdog this thread still answers.)
+  const flush = () => post({ lines: out.splice(0), err: err.splice(0) });
   const onEvent = (e: TraceEvent) => {
     const line = json ? JSON.stringify(e) : formatEvent(e);
     if (line !== null) out.push(line);

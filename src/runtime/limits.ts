@@ -15,10 +15,10 @@ export const MAX_STEPS = 10_000_000;
 
 /**
  * Turns (a process running until it waits or yields) at one virtual ms before the runtime
- * calls it a livelock: nothing waits for time, so time cannot move. A million-message ring
- * at one ms takes about 1 million.
+ * calls it a livelock: nothing waits for time, so time cannot move. The bench's
+ * million-message ring at one ms takes about 1 million.
  */
-export const MAX_TURNS_PER_MS = 5_000_000;
+export const MAX_TURNS_PER_MS = 2_000_000;
 
 /** Messages waiting in one mailbox: a warning at the first bound, the process killed at the second (cf. the BEAM's max_heap_size). */
 export const MAILBOX_WARN = 100_000;
