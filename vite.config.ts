@@ -3,7 +3,7 @@ import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
-import { contentSecurityPolicy as csp } from "./scripts/headers.mjs";
+import { contentSecurityPolicy as csp, securityHeaders } from "./scripts/headers.mjs";
 import { precompiledLessons } from "./scripts/vite/precompiledLessons";
 import { writeServiceWorker } from "./scripts/vite/serviceWorker";
 import { precompressDir } from "./scripts/vite/precompress";
@@ -16,6 +16,23 @@ function contentSecurityPolicy(): Plugin {
     name: "content-security-policy",
     apply: "build",
     transformIndexHtml: () => [{ tag: "meta", attrs: { "http-equiv": "Content-Security-Policy", content: csp }, injectTo: "head-prepend" }],
+  };
+}
+
+/**
+ * `vite preview` sends the same response headers as a deployment must (scripts/headers.mjs), on
+ * every response: the worker that runs user code is governed by the CSP of its own script's
+ * response, which a meta tag in index.html cannot give it.
+ */
+function previewHeaders(): Plugin {
+  return {
+    name: "preview-security-headers",
+    configurePreviewServer(server) {
+      server.middlewares.use((_req, res, next) => {
+        for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+        next();
+      });
+    },
   };
 }
 
@@ -38,7 +55,7 @@ function staticHosting(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), precompiledLessons(), staticHosting()],
+  plugins: [react(), contentSecurityPolicy(), previewHeaders(), precompiledLessons(), staticHosting()],
   worker: {
     format: "es",
     // The runtime prints an error as its class name (`%UndefinedFunctionError{…}`): minified

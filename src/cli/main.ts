@@ -4,30 +4,39 @@
  * Runs a snippet (or plain Elixir files, whose `Main.start/0` runs first) under virtual time,
  * jumping from event to event. Exit 0 when the run
  * completes (crashes are results), 1 when the snippet does not parse or compile, 2 when one of
- * its lesson checks fails (or never got to run).
+ * its lesson checks fails (or never got to run), 3 when the run was stopped: a livelock, the
+ * process limit, code that kept a builtin busy, or too much memory.
+ *
+ * This thread only reads the file and supervises: the snippet runs in a worker thread
+ * (runner.ts), inside the same sandbox as in the browser, with a memory limit; if that thread
+ * stops answering (a builtin no guard can interrupt, such as a catastrophic regular
+ * expression), it is terminated and the CLI says so.
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import * as esbuild from "esbuild";
+import { Worker } from "node:worker_threads";
+import { setFlagsFromString } from "node:v8";
 import { parseSnippet, parseSnippetJson } from "../share/snippet";
-import { Session } from "../session/session";
-import type { TraceEvent } from "../runtime/events";
-import { formatEvent } from "./format";
+import { EXIT, type RunRequest, type RunnerMessage } from "./protocol";
 
-const USAGE = "usage: npm run cli -- run FILE.json [--until MS] [--json]\n       npm run cli -- run FILE.ex... [--main Module] [--until MS] [--json]";
-const DEFAULT_LIMIT = 60_000;
-/** Wall ms without virtual time moving before the CLI calls it a livelock. */
-const STUCK_MS = 10_000;
+const USAGE = "usage: npm run cli -- run FILE.json [--until MS] [--json] [--max-seconds S]\n       npm run cli -- run FILE.ex... [--main Module] [--until MS] [--json] [--max-seconds S]";
+/** Wall seconds a run may take by default: a CLI run must end (a flood that moves time keeps going). */
+const MAX_SECONDS = 50;
+/** Wall ms the runner may go without a word before the CLI ends it. */
+const SILENT_MS = 15_000;
+/** Heap the runner may use (its old generation), in MB. */
+const HEAP_MB = 2048;
 
-type Args = { files: string[]; main: string; until: number | null; json: boolean };
+type Args = { files: string[]; main: string; until: number | null; json: boolean; maxSeconds: number };
 
 function parseArgs(argv: string[]): Args | string {
   const [command, ...rest] = argv;
   if (command !== "run") return USAGE;
   const files: string[] = [];
+  let main = "Main";
   let until: number | null = null;
   let json = false;
-  let main = "Main";
+  let maxSeconds = MAX_SECONDS;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     if (a === "--json") json = true;
@@ -35,6 +44,10 @@ function parseArgs(argv: string[]): Args | string {
       const v = Number(rest[++i]);
       if (!Number.isFinite(v) || v < 0) return `--until needs a number of ms\n${USAGE}`;
       until = v;
+    } else if (a === "--max-seconds") {
+      const v = Number(rest[++i]);
+      if (!Number.isFinite(v) || v <= 0) return `--max-seconds needs a number of seconds\n${USAGE}`;
+      maxSeconds = v;
     } else if (a === "--main") {
       main = rest[++i] ?? "";
       if (!/^[A-Z][A-Za-z0-9_]*(\.[A-Z][A-Za-z0-9_]*)*$/.test(main)) return `--main needs an Elixir module name like Main\n${USAGE}`;
@@ -45,7 +58,7 @@ function parseArgs(argv: string[]): Args | string {
   const elixir = files.filter((f) => f.endsWith(".ex")).length;
   if (elixir === 0 && files.length > 1) return `unexpected argument ${files[1]}\n${USAGE}`;
   if (elixir > 0 && elixir < files.length) return `give either one snippet .json or .ex files\n${USAGE}`;
-  return { files, main, until, json };
+  return { files, main, until, json, maxSeconds };
 }
 
 /** A snippet from a .json file, or from plain .ex files (named by their base names, main from --main). */
@@ -76,64 +89,64 @@ async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   if (typeof args === "string") {
     process.stderr.write(args + "\n");
-    return 1;
+    return EXIT.invalid;
   }
   const parsed = readInput(args);
   if (!parsed.ok) {
     process.stderr.write(`${parsed.error}\n`);
-    return 1;
+    return EXIT.invalid;
   }
-  const out: string[] = [];
-  const flush = () => {
-    if (out.length) process.stdout.write(out.join("\n") + "\n");
-    out.length = 0;
-  };
-  const onEvent = (e: TraceEvent) => {
-    const line = args.json ? JSON.stringify(e) : formatEvent(e);
-    if (line !== null) out.push(line);
-    if (out.length > 1000) flush();
-  };
-  const session = new Session({ esbuild, onEvent, traceSends: args.json });
-  const started = await session.start(parsed.snippet);
-  if (!started.ok) {
-    flush();
-    for (const d of started.diagnostics) process.stderr.write(`${d.file}:${d.line}:${d.column}: error: ${d.message}\n`);
-    return 1;
-  }
-  const runTo = async (target: number): Promise<boolean> => {
-    // Advance in wall-time slices so a livelock (processes messaging each other forever within
-    // one virtual ms) is reported instead of hanging the terminal.
-    let lastT = session.now;
-    let since = performance.now();
-    while (!(await session.advance(target, 250))) {
-      flush();
-      if (session.now !== lastT) {
-        lastT = session.now;
-        since = performance.now();
-      } else if (performance.now() - since > STUCK_MS) {
-        process.stderr.write(`stopped: virtual time is stuck at ${session.now} ms — processes keep running without ever waiting (a livelock)\n`);
-        return false;
+  return supervise({ snippet: parsed.snippet, until: args.until, json: args.json }, args.maxSeconds);
+}
+
+/** Runs the snippet in a worker thread and relays its output; ends it if it goes silent. */
+function supervise(request: RunRequest, maxSeconds: number): Promise<number> {
+  // A regular expression that backtracks without end switches to V8's linear-time engine
+  // instead (most do; one with backreferences is left to the watchdog below).
+  setFlagsFromString("--enable-experimental-regexp-engine-on-excessive-backtracks");
+  return new Promise((resolve) => {
+    // The runner is TypeScript, as this file is: the thread registers tsx, then loads it.
+    const boot = `(async () => { (await import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})).register(); await import(${JSON.stringify(new URL("./runner.ts", import.meta.url).href)}); })()`;
+    const worker = new Worker(boot, {
+      eval: true,
+      workerData: request,
+      // The snippet sees no environment variables, even if the sandbox had a hole.
+      env: {},
+      resourceLimits: { maxOldGenerationSizeMb: HEAP_MB },
+    });
+    let finished = false;
+    const finish = (status: number, why?: string) => {
+      if (finished) return;
+      finished = true;
+      clearInterval(watchdog);
+      if (why) process.stderr.write(`stopped: ${why}\n`);
+      void worker.terminate();
+      resolve(status);
+    };
+    const began = performance.now();
+    let heard = began;
+    const watchdog = setInterval(() => {
+      if (performance.now() - began > maxSeconds * 1000) {
+        finish(EXIT.stopped, `the run took more than ${maxSeconds} s of wall time (virtual time had reached what the output shows); --max-seconds allows more`);
+      } else if (performance.now() - heard > SILENT_MS) {
+        finish(EXIT.stopped, `the snippet's code ran for ${SILENT_MS / 1000} s without giving the runtime control back (inside one builtin call, such as a regular expression that backtracks without end), and was ended`);
       }
-    }
-    return true;
-  };
-  if (args.until !== null) await runTo(args.until);
-  else {
-    for (;;) {
-      const next = session.nextTime();
-      if (next === null || next > DEFAULT_LIMIT) break;
-      if (!(await runTo(next))) break;
-    }
-  }
-  flush();
-  const results = [...session.checkResults.values()];
-  const pending = session.checksPending();
-  for (const i of pending) process.stdout.write(`check ✗ ${parsed.snippet.checks?.[i]?.say}: did not finish before the run ended\n`);
-  const failedChecks = results.filter((r) => !r.ok).length + pending.length;
-  if (results.length + pending.length > 0) {
-    process.stderr.write(`checks: ${results.length - failedChecks + pending.length} passed, ${failedChecks} failed\n`);
-  }
-  return failedChecks ? 2 : 0;
+    }, 500);
+    worker.on("message", (msg: RunnerMessage) => {
+      heard = performance.now();
+      if ("done" in msg) {
+        finish(msg.done);
+        return;
+      }
+      if (msg.lines.length) process.stdout.write(msg.lines.join("\n") + "\n");
+      if (msg.err?.length) process.stderr.write(msg.err.join("\n") + "\n");
+    });
+    worker.on("error", (err: Error & { code?: string }) => {
+      if (err.code === "ERR_WORKER_OUT_OF_MEMORY") finish(EXIT.stopped, `the snippet used more than ${HEAP_MB / 1024} GB of memory, and was ended`);
+      else finish(EXIT.invalid, `internal error: ${err.stack ?? err}`);
+    });
+    worker.on("exit", (code) => finish(code === 0 ? EXIT.ok : EXIT.stopped, finished ? undefined : `the run ended unexpectedly (code ${code})`));
+  });
 }
 
 main().then(

@@ -6,17 +6,36 @@
 import { ReceiveToken, SleepToken } from "./activation";
 import { createGenServer } from "./behaviours/genServer";
 import { createSupervisor } from "./behaviours/supervisor";
+import type { Proc } from "./process";
 import type { Runtime } from "./runtime";
 import { ExitError, Pid, Ref, SystemLimitError, TIMEOUT, UndefinedFunctionError, copyTerm, inspect } from "./terms";
 import type { Timer } from "./timers";
+import { LOG_LINE_MAX, TIMERS_WARN, countText } from "./limits";
+import { WARNED_TIMERS } from "./runtime";
 
-const ANY = new ReceiveToken(undefined, undefined);
+/** Shared by every runtime and every Run, so frozen: no snippet can change it for the next. */
+const ANY = Object.freeze(new ReceiveToken(undefined, undefined));
 
 export function createOtpApi(rt: Runtime) {
   const gs = createGenServer(rt);
   const { Supervisor, DynamicSupervisor } = createSupervisor(rt, gs);
   const me = () => rt.self();
   const timers = new Map<Ref, Timer>();
+  /** Who set each pending timer: a process's timers are bounded (a timer flood is a memory leak). */
+  const owners = new Map<Ref, Proc>();
+
+  const timerBound = (p: Proc) => {
+    const n = ++p.pendingTimers;
+    const max = rt.maxTimers;
+    if (n < TIMERS_WARN && n < max / 10) return;
+    if (n > max) {
+      p.pendingTimers--;
+      rt.exit(p, ["killed", `max_heap_size: more than ${countText(max)} timers pending from Process.send_after`]);
+    } else if (!(p.warned & WARNED_TIMERS)) {
+      p.warned |= WARNED_TIMERS;
+      rt.emit({ t: rt.now, type: "warning", pid: p.pid.text, text: `${countText(n)} timers from Process.send_after are pending; past ${countText(max)} the process is killed (as the BEAM's max_heap_size would)` });
+    }
+  };
 
   const mustBeFunction = (fn: unknown, what: string) => {
     if (typeof fn !== "function") throw new TypeError(`${what} needs a function, got ${inspect(fn)}`);
@@ -30,21 +49,31 @@ export function createOtpApi(rt: Runtime) {
   };
 
   function log(...args: unknown[]): void {
-    const text = args.map((a) => (typeof a === "string" ? a : inspect(a))).join(" ");
+    let text = args.map((a) => (typeof a === "string" ? a : inspect(a))).join(" ");
+    if (text.length > LOG_LINE_MAX) {
+      text = `${text.slice(0, LOG_LINE_MAX)}… [cut: the line was ${countText(text.length)} characters; a log line keeps the first ${countText(LOG_LINE_MAX)}]`;
+    }
     rt.emit({ t: rt.now, type: "log", pid: rt.current ? String(rt.current.pid) : "system", text });
   }
 
   const Process = {
     send: (dest: unknown, msg: unknown) => rt.send(dest, msg),
     send_after(dest: unknown, msg: unknown, ms: number): Ref {
+      const owner = rt.current;
+      if (owner) timerBound(owner);
       const ref = rt.makeRef();
       const copy = copyTerm(msg);
       const timer = rt.after(ms, () => {
         timers.delete(ref);
+        if (owner) {
+          owners.delete(ref);
+          owner.pendingTimers--;
+        }
         const target = rt.resolve(dest);
         if (target) rt.send(target.pid, copy);
       });
       timers.set(ref, timer);
+      if (owner) owners.set(ref, owner);
       return ref;
     },
     cancel_timer(ref: Ref): number | false {
@@ -52,6 +81,11 @@ export function createOtpApi(rt: Runtime) {
       if (!timer || timer.cancelled) return false;
       timer.cancelled = true;
       timers.delete(ref);
+      const owner = owners.get(ref);
+      if (owner) {
+        owners.delete(ref);
+        owner.pendingTimers--;
+      }
       return timer.time - rt.now;
     },
     sleep: (ms: number) => new SleepToken(ms),

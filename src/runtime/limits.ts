@@ -15,14 +15,19 @@ export const MAX_STEPS = 10_000_000;
 
 /**
  * Turns (a process running until it waits or yields) at one virtual ms before the runtime
- * calls it a livelock: nothing waits for time, so time cannot move. A million-message ring
- * at one ms takes about 1 million.
+ * calls it a livelock: nothing waits for time, so time cannot move. The bench's
+ * million-message ring at one ms takes about 1 million.
  */
-export const MAX_TURNS_PER_MS = 5_000_000;
+export const MAX_TURNS_PER_MS = 2_000_000;
 
 /** Messages waiting in one mailbox: a warning at the first bound, the process killed at the second (cf. the BEAM's max_heap_size). */
 export const MAILBOX_WARN = 100_000;
 export const MAILBOX_MAX = 2_000_000;
+/**
+ * Estimated bytes in one mailbox (its length times the size of the newest message, looked at
+ * every 10,000 messages): a flood of big messages is killed long before two million of them.
+ */
+export const MAILBOX_BYTES_MAX = 256 * 1024 * 1024;
 
 /** `Process.send_after` timers one process has pending: a warning, then the process is killed. */
 export const TIMERS_WARN = 100_000;

@@ -13,9 +13,9 @@ import { type Dialect, typescriptDialect } from "./dialect";
 import type { EventSink, ProcessKind, SendEvent, StackFrame, TraceEvent } from "./events";
 import { Proc } from "./process";
 import { RunQueue } from "./runQueue";
-import { ExitError, Pid, Ref, SystemLimitError, TIMEOUT, copyTerm, inspect } from "./terms";
+import { ExitError, Pid, Ref, SystemLimitError, TIMEOUT, copyTerm, inspect, roughSize } from "./terms";
 import { TimerQueue } from "./timers";
-import { MAILBOX_MAX, MAILBOX_WARN, MAX_STEPS, MAX_TURNS_PER_MS, countText } from "./limits";
+import { MAILBOX_BYTES_MAX, MAILBOX_MAX, MAILBOX_WARN, MAX_STEPS, MAX_TURNS_PER_MS, TIMERS_MAX, countText } from "./limits";
 import { RunawayError, UNWIND, isUnwinding, runawayText } from "./unwind";
 
 export type RuntimeOptions = {
@@ -32,6 +32,8 @@ export type RuntimeOptions = {
    * that very event, so the output is the same on any machine. The app only warns.
    */
   haltOnTrouble?: boolean;
+  /** Pending `Process.send_after` timers one process may have (limits.ts TIMERS_MAX; lower in tests). */
+  maxTimers?: number;
   /** Maps a thrown error's stack to editor files and lines (the compiler provides it). */
   mapStack?: (error: unknown) => StackFrame[];
   /** Wall clock for `advance`'s slices (never for a verdict, nor for virtual time). */
@@ -60,6 +62,7 @@ export class Runtime {
   readonly maxSteps: number;
   readonly maxTurnsPerMs: number;
   readonly haltOnTrouble: boolean;
+  readonly maxTimers: number;
   /** Why the system stopped for good (haltOnTrouble), or null while it runs. */
   halted: string | null = null;
   mapStack: (error: unknown) => StackFrame[];
@@ -94,6 +97,7 @@ export class Runtime {
     this.maxSteps = options.maxSteps ?? MAX_STEPS;
     this.maxTurnsPerMs = options.maxTurnsPerMs ?? MAX_TURNS_PER_MS;
     this.haltOnTrouble = options.haltOnTrouble ?? false;
+    this.maxTimers = options.maxTimers ?? TIMERS_MAX;
     this.mapStack = options.mapStack ?? (() => []);
     this.wallClock = options.wallClock ?? (() => globalThis.performance.now());
     this.code = new CodeServer(this);
@@ -221,17 +225,20 @@ export class Runtime {
   private put(target: Proc, msg: unknown): void {
     if (!target.alive) return;
     target.mailbox.push(msg);
-    if (target.mailbox.length >= MAILBOX_WARN) this.mailboxBound(target);
+    const n = target.mailbox.length;
+    if (n >= MAILBOX_WARN || n % 10_000 === 0) this.mailboxBound(target, msg);
     // (The only object a wait can be is a ReceiveToken.)
     if (target.status === "waiting" && typeof target.wait === "object" && target.wait !== null) this.enqueue(target);
   }
 
   /** A mailbox that is never read must not eat the tab: warn once, then kill, as max_heap_size does. */
-  private mailboxBound(p: Proc): void {
+  private mailboxBound(p: Proc, newest: unknown): void {
     const n = p.mailbox.length;
-    if (n >= MAILBOX_MAX) {
+    if (n % 10_000 === 0 && n * roughSize(newest) > MAILBOX_BYTES_MAX) {
+      this.kill(p, ["killed", `max_heap_size: its mailbox holds about ${Math.round((n * roughSize(newest)) / 1048576)} MB of unread messages (${countText(n)} of them); the bound is ${MAILBOX_BYTES_MAX / 1048576} MB`]);
+    } else if (n >= MAILBOX_MAX) {
       this.kill(p, ["killed", `max_heap_size: more than ${countText(MAILBOX_MAX)} messages waiting in its mailbox`]);
-    } else if (!(p.warned & WARNED_MAILBOX)) {
+    } else if (n >= MAILBOX_WARN && !(p.warned & WARNED_MAILBOX)) {
       p.warned |= WARNED_MAILBOX;
       this.emit({ t: this.now, type: "warning", pid: p.pid.text, text: `${countText(n)} messages are waiting in its mailbox, unread; at ${countText(MAILBOX_MAX)} it is killed (as the BEAM's max_heap_size would)` });
     }

@@ -173,3 +173,40 @@ describe("copyTerm", () => {
     expect(copyTerm(frozen)).toBe(frozen);
   });
 });
+
+describe("bounded printing and copying of shared structure", () => {
+  const shared = () => {
+    let o: unknown = [1];
+    for (let i = 0; i < 30; i++) o = [o, o];
+    return o as unknown[];
+  };
+
+  it("prints a structure with 2^30 paths in bounded time and length, ending in …", () => {
+    const text = inspect(shared());
+    expect(text.length).toBeLessThan(25_000);
+    expect(text.endsWith("…") || text.endsWith("…]")).toBe(true);
+    expect(text.startsWith("[[[[")).toBe(true);
+  });
+
+  it("cuts a very long string and says so with …", () => {
+    const text = inspect("y".repeat(5_000_000));
+    expect(text.length).toBeLessThan(21_000);
+    expect(text).toMatch(/^"y+"…$/);
+  });
+
+  it("copies a shared structure once per node, keeping the sharing", () => {
+    const o = shared();
+    const copy = copyTerm(o);
+    // (Booleans: a matcher would print the 2^30-path structure when it describes its operands.)
+    expect(copy === o).toBe(false);
+    expect(copy[0] === copy[1]).toBe(true);
+    let depth = 0;
+    for (let x: unknown = copy; Array.isArray(x) && x.length === 2; x = x[0]) depth++;
+    expect(depth).toBe(30);
+  });
+
+  it("prints a term whose getter throws as unprintable instead of failing", () => {
+    const bad = { get x() { throw new Error("no"); } };
+    expect(inspect(bad)).toBe("#Unprintable<no>");
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { isActivation } from "./activation";
 import type { StackFrame } from "./events";
+import { INSPECT_MAX } from "./limits";
 
 export class Pid {
   /** The printed form, made once: pids are printed in every trace event. */
@@ -114,11 +115,40 @@ const MODULE_NAME = Symbol.for("otp.module");
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-/** Prints a term on one line, as SPEC §3 says (`["ok", 1]`, `{count: 1}`, `#PID<0.5.0>`). */
+/**
+ * Prints a term on one line, as SPEC §3 says (`["ok", 1]`, `{count: 1}`, `#PID<0.5.0>`).
+ * Bounded: past INSPECT_MAX characters the rest is "…" (a shared structure like `o = [o, o]`
+ * thirty times over would otherwise print 2^30 nodes), and a term whose getters or proxy
+ * traps throw prints as `#Unprintable<…>`.
+ */
 export function inspect(term: unknown): string {
   // Integers (the commonest traced message) here, so a traced send inlines it; print is too big to.
   if (typeof term === "number" && term >= 0 && term < 1e9 && (term | 0) === term) return integerText(term);
-  return print(term, 0);
+  if (typeof term === "string" && term.length < 1000) return JSON.stringify(term);
+  room = INSPECT_MAX;
+  try {
+    const text = print(term, 0);
+    // (print overshoots its room by at most a few separators: cut only what is well past it.)
+    return text.length > INSPECT_MAX + 100 ? text.slice(0, INSPECT_MAX) + "…" : text;
+  } catch (err) {
+    return `#Unprintable<${err instanceof Error ? err.message : "it threw while being printed"}>`;
+  }
+}
+
+/** Characters `print` may still produce for the term being inspected. */
+let room = 0;
+
+/** Prints `items` with `each`, separated by ", ", stopping with "…" once the room is used up. */
+function printAll<T>(items: Iterable<T>, each: (item: T) => string): string {
+  let out = "";
+  let first = true;
+  for (const item of items) {
+    if (room <= 0) return out + (first ? "…" : ", …");
+    const text = each(item);
+    out += first ? text : ", " + text;
+    first = false;
+  }
+  return out;
 }
 
 /** "0"…"999", and the same padded to three digits, to print integers by table. */
@@ -136,9 +166,19 @@ function integerText(n: number): string {
 }
 
 function print(term: unknown, depth: number): string {
+  if (room <= 0) return "…";
+  const text = printOne(term, depth);
+  room -= text.length > 8 ? 8 : text.length;
+  return text;
+}
+
+function printOne(term: unknown, depth: number): string {
   switch (typeof term) {
-    case "string":
-      return JSON.stringify(term);
+    case "string": {
+      const text = JSON.stringify(term.length > room ? term.slice(0, Math.max(0, room)) : term);
+      room -= text.length;
+      return term.length > text.length ? text + "…" : text;
+    }
     case "number":
       // (-0 prints as 0, as on the BEAM: `(-0 | 0) === 0`.)
       return term >= 0 && term < 1e9 && (term | 0) === term ? integerText(term) : String(term);
@@ -158,19 +198,16 @@ function print(term: unknown, depth: number): string {
   if (term instanceof Pid || term instanceof Ref || term instanceof Stacktrace) return term.toString();
   if (MODULE_NAME in (term as object)) return String((term as Record<symbol, unknown>)[MODULE_NAME]);
   if (isActivation(term)) return `#Pending<${term.body.name || "async"}: await it>`;
-  if (Array.isArray(term)) return `[${term.map((x) => print(x, depth + 1)).join(", ")}]`;
+  if (Array.isArray(term)) return `[${printAll(term, (x) => print(x, depth + 1))}]`;
   if (term instanceof Error) {
     const name = term.constructor?.name || "Error";
     return `%${name}{message: ${JSON.stringify(term.message)}}`;
   }
-  if (term instanceof Map) {
-    const parts = [...term].map(([k, v]) => `${print(k, depth + 1)} => ${print(v, depth + 1)}`);
-    return `%{${parts.join(", ")}}`;
-  }
-  if (term instanceof Set) return `MapSet[${[...term].map((x) => print(x, depth + 1)).join(", ")}]`;
+  if (term instanceof Map) return `%{${printAll(term, ([k, v]) => `${print(k, depth + 1)} => ${print(v, depth + 1)}`)}}`;
+  if (term instanceof Set) return `MapSet[${printAll(term, (x) => print(x, depth + 1))}]`;
   const obj = term as Record<string, unknown>;
   const keys = Object.keys(obj);
-  const body = keys.map((k) => `${IDENTIFIER.test(k) ? k : JSON.stringify(k)}: ${print(obj[k], depth + 1)}`).join(", ");
+  const body = printAll(keys, (k) => `${IDENTIFIER.test(k) ? k : JSON.stringify(k)}: ${print(obj[k], depth + 1)}`);
   const proto = Object.getPrototypeOf(obj);
   const className = proto && proto !== Object.prototype ? proto.constructor?.name : "";
   return className ? `%${className}{${body}}` : `{${body}}`;
@@ -202,11 +239,24 @@ export function sameTerm(a: unknown, b: unknown): boolean {
  * Deep structures fall back to a memoised copy that also keeps cycles.
  */
 export function copyTerm<T>(term: T): T {
-  return copy(term, 0) as T;
+  nodes = 0;
+  try {
+    return copy(term, 0) as T;
+  } catch (err) {
+    if (err !== SHARED) throw err;
+    // Big, or shared (`o = [o, o]` thirty times is 2^30 paths to 31 nodes): copy each node once.
+    return copyMemo(term, new Map()) as T;
+  }
 }
+
+/** Nodes the fast copy visits before it hands over to the memoised one. */
+const FAST_NODES = 10_000;
+let nodes = 0;
+const SHARED = { shared: true };
 
 function copy(term: unknown, depth: number): unknown {
   if (typeof term !== "object" || term === null) return term;
+  if (++nodes > FAST_NODES) throw SHARED;
   if (depth > 64) return copyMemo(term, new Map());
   if (Array.isArray(term)) {
     // A builtin copy first (fast, and keeps the array packed), then deep-copy what needs it.
@@ -243,9 +293,40 @@ function copyMemo(term: unknown, seen: Map<object, unknown>): unknown {
     return out;
   }
   const proto = Object.getPrototypeOf(term);
+  if (proto === Pid.prototype || proto === Ref.prototype) return term;
+  if (term instanceof Map) {
+    const out = new Map();
+    seen.set(term, out);
+    for (const [k, v] of term) out.set(copyMemo(k, seen), copyMemo(v, seen));
+    return out;
+  }
+  if (term instanceof Set) {
+    const out = new Set();
+    seen.set(term, out);
+    for (const v of term) out.add(copyMemo(v, seen));
+    return out;
+  }
+  if (term instanceof Date) return new Date(term.getTime());
   if (proto !== Object.prototype && proto !== null) return term;
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = proto === null ? Object.create(null) : {};
   seen.set(term, out);
   for (const k in term as Record<string, unknown>) out[k] = copyMemo((term as Record<string, unknown>)[k], seen);
   return out;
+}
+
+/**
+ * A rough, bounded estimate of a term's size in bytes (strings by length, 16 per node), looking
+ * at no more than 200 nodes: enough to tell a mailbox of numbers from one of megabyte strings.
+ */
+export function roughSize(term: unknown): number {
+  let budget = 200;
+  const size = (t: unknown): number => {
+    if (typeof t === "string") return 16 + t.length * 2;
+    if (typeof t !== "object" || t === null || --budget < 0) return 16;
+    let n = 16;
+    if (Array.isArray(t)) for (let i = 0; i < t.length && budget > 0; i++) n += size(t[i]);
+    else if (Object.getPrototypeOf(t) === Object.prototype) for (const k in t as object) n += size((t as Record<string, unknown>)[k]);
+    return n;
+  };
+  return size(term);
 }

@@ -59,6 +59,7 @@ export type SessionOptions = {
   maxTurnsPerMs?: number;
   /** Stop the system at a livelock or the process limit (the CLI). */
   haltOnTrouble?: boolean;
+  maxTimers?: number;
 };
 
 type JobOptions = Pick<ShellJob, "print">;
@@ -127,6 +128,7 @@ export class Session {
       maxSteps: this.options.maxSteps,
       maxTurnsPerMs: this.options.maxTurnsPerMs,
       haltOnTrouble: this.options.haltOnTrouble,
+      maxTimers: this.options.maxTimers,
     });
     this.api = createOtpApi(this.rt);
     if (this.elixir) {

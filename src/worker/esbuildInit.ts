@@ -15,7 +15,9 @@ let initialized: Promise<void> | null = null;
 export type CompilerStep = "downloading" | "starting" | "warming up";
 
 async function compileWasm(): Promise<WebAssembly.Module> {
-  const response = await fetch(wasmURL);
+  // Absolute: this worker is started from a `blob:` script (it inherits the page's policy that
+  // way, see workerClient.ts), which cannot resolve a path such as "/assets/esbuild.wasm".
+  const response = await fetch(new URL(wasmURL, import.meta.url).href);
   if (!response.ok) throw new Error(`the compiler could not be downloaded (HTTP ${response.status})`);
   // Streaming compiles while it downloads (and lets the browser cache the compiled code); a host
   // that sends the wrong Content-Type gets the slower path.

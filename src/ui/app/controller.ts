@@ -3,18 +3,22 @@
  * stores (events → timeline store, status/clock → app store); action results become diagnostics
  * and short notices. Components call these functions and never talk to the worker themselves.
  */
-import { WorkerClient } from "../workerClient";
+import { WorkerClient, WorkerDiedError } from "../workerClient";
 import type { ActionResult } from "../../session/types";
 import type { Poke } from "../../share/snippetTypes";
 import { appStore, currentSnippet, loadFiles, notify } from "../store/appStore";
 import { enqueueEvents, resetTimeline } from "../store/timelineStore";
 import { changedLines } from "./lineDiff";
 import { precompiledFor } from "./precompiled";
+import { filesFromScript, type ScriptProgress } from "./scriptEdits";
 
 type Action = "run" | "recompile" | "upgrade" | "restart";
 
-export const client = new WorkerClient(
-  (msg) => {
+/** What the page knows the session runs: the files it sent, and how far the script got. */
+let progress: ScriptProgress = { files: {}, nextStep: 0 };
+
+export const client = new WorkerClient({
+  onNotice: (msg) => {
     switch (msg.type) {
       case "status":
         appStore.setState({ compiler: { phase: msg.phase, message: msg.message, ms: msg.ms } });
@@ -30,21 +34,41 @@ export const client = new WorkerClient(
       case "reset":
         resetTimeline(msg.now);
         return;
-      case "files": {
-        // A script step edited the files: the editor shows what now runs, on the file and lines
-        // that changed, so the viewer sees the edit the caption talks about.
-        const edit = changedLines(appStore.getState().files, msg.files);
-        const n = (appStore.getState().scriptEdit?.n ?? 0) + 1;
-        loadFiles(msg.files, edit ? { activeFile: edit.file, scriptEdit: { ...edit, n } } : {});
-        return;
-      }
+      case "files":
+        return showScriptEdit(msg.files);
     }
   },
-  () => {
+  onRestarted: () => {
+    // A fresh worker starts with no compiler: ask for it again if the app wanted one (an embed never does).
     appStore.setState({ running: false, compiler: { phase: "idle" } });
     if (compilerWanted) loadCompiler();
   },
-);
+  onStalled: (ms) =>
+    notify(
+      "error",
+      `Your code stopped answering for ${Math.round(ms / 1000)} seconds — probably a loop that never ends, ` +
+        "or a regular expression that takes forever — so the runtime was stopped and started afresh. " +
+        "Your files are exactly as they were; fix the code and press Run.",
+      0,
+    ),
+});
+
+/**
+ * A script step edited the files: the editor shows what now runs, on the file and lines that
+ * changed, so the viewer sees the edit the caption talks about. The text shown is the page's own
+ * (the script's step applied by the page); the worker's copy is only checked against it.
+ */
+function showScriptEdit(claimed: Record<string, string>): void {
+  const next = filesFromScript(appStore.getState().script, progress, claimed);
+  if (!next) {
+    console.warn("ignored files from the worker that the script does not make");
+    return;
+  }
+  progress = next;
+  const edit = changedLines(appStore.getState().files, next.files);
+  const n = (appStore.getState().scriptEdit?.n ?? 0) + 1;
+  loadFiles(next.files, edit ? { activeFile: edit.file, scriptEdit: { ...edit, n } } : {});
+}
 
 let compilerWanted = false;
 
@@ -54,7 +78,10 @@ export function loadCompiler(): void {
   client.send({ type: "loadCompiler" });
 }
 
+
 function fail(err: unknown): void {
+  // The worker was replaced (Stop, the watchdog, a crash): that path has told the user already.
+  if (err instanceof WorkerDiedError) return;
   notify("error", err instanceof Error ? err.message : String(err));
 }
 
@@ -89,6 +116,8 @@ export async function run(): Promise<void> {
   const snippet = currentSnippet();
   const lessonEnd = lessonEndOf(snippet);
   appStore.setState({ running: true, diagnostics: [], selectedPid: null, hold: null, lessonEnd });
+  progress = { files: snippet.files, nextStep: 0 };
+  client.watch(true);
   try {
     // A built-in snippet, unchanged, runs from its build-time transforms: no waiting for the compiler.
     const precompiled = await precompiledFor(snippet);
@@ -105,6 +134,8 @@ async function codeAction(action: "recompile" | "upgrade" | "restart"): Promise<
   // The user takes over from the lesson: time must go on to show what their action does.
   if (appStore.getState().lessonEnd !== null) continuePastLesson();
   const files = { ...appStore.getState().files };
+  // The session now runs the user's files: script edits apply to them from here.
+  progress = { ...progress, files };
   try {
     const r = await client.request({ type: action, files });
     report(action, r);
@@ -215,6 +246,7 @@ export function clearSession(): void {
   appStore.setState({ hold: null, lessonEnd: null });
   if (!appStore.getState().running) return;
   appStore.setState({ running: false, selectedPid: null, diagnostics: [] });
+  client.watch(false);
   resetTimeline(0);
   client.request({ type: "clear" }).catch(fail);
 }
@@ -246,9 +278,10 @@ export function inspect(pid: string) {
   return client.request({ type: "inspect", pid });
 }
 
-/** Stop: pause; if the worker does not answer (a runaway loop), replace it. */
+/** Stop: pause; cancel a Run still compiling; if the worker does not answer (a runaway loop), replace it. */
 export async function stop(): Promise<void> {
   setPaused(true);
-  const alive = await client.stopAndReset(1000);
-  if (!alive) notify("error", "The runtime did not answer and was restarted. Your files are safe; press Run.");
+  const outcome = await client.stopAndReset(1000);
+  if (outcome === "cancelled") notify("info", "Stopped before the snippet started. Your files are unchanged.");
+  if (outcome === "restarted") notify("error", "The runtime did not answer and was restarted. Your files are safe; press Run.");
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TraceEvent } from "../../runtime/events";
-import { applyEvents, emptyModel, isInitialLoad, reportFor, MAX_LOG_LINES, MAX_SENDS } from "./model";
+import { applyEvents, emptyModel, isInitialLoad, reportFor, MAX_LOG_LINES, MAX_LOG_CHARS, MAX_SENDS } from "./model";
 import { treeRows } from "./tree";
 
 const boot: TraceEvent[] = [
@@ -70,6 +70,19 @@ describe("the timeline model", () => {
     expect(m.logs.length).toBeLessThanOrEqual(MAX_LOG_LINES * 1.1);
     expect(m.logs.length + m.logsDropped).toBe(n);
     expect(m.logs.at(-1)!.text).toBe(`line ${n - 1}`);
+  });
+
+  it("keeps at most MAX_LOG_CHARS of log text: a flood of long lines is bounded by size, not by count", () => {
+    const m = emptyModel();
+    applyEvents(m, boot);
+    const line = "y".repeat(10_000);
+    const n = (MAX_LOG_CHARS / line.length) * 3;
+    for (let i = 0; i < n; i++) applyEvents(m, [{ t: i, type: "log", pid: "#PID<0.102.0>", text: line }]);
+    const held = m.logs.reduce((sum, l) => sum + l.text.length, 0);
+    expect(held).toBeLessThanOrEqual(MAX_LOG_CHARS);
+    expect(m.logChars).toBe(held);
+    expect(m.logs.length + m.logsDropped).toBe(n);
+    expect(m.logs.at(-1)!.t).toBe(n - 1);
   });
 
   it("keeps sent messages for the message view, only the newest MAX_SENDS, and counts the rest", () => {

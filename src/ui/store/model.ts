@@ -3,12 +3,19 @@
  * swap markers with their per-process reports (kept / migrated / killed), the log, captions and
  * compile errors. The model is mutable and owned by the timeline store, which applies one batch
  * per animation frame and bumps a version; React reads it through that version. Memory is
- * bounded: the log keeps the newest MAX_LOG_LINES, each lane its newest history and labels.
+ * bounded: the log keeps the newest MAX_LOG_LINES and at most MAX_LOG_CHARS of text (a flood of
+ * 1 MB lines is bounded by bytes, not lines), each lane its newest history and labels, and a
+ * label keeps only what a lane can show. A line itself arrives already cut to its limit
+ * (workerMessages.ts), with a note saying so.
  */
 import type { CheckEvent, CompileErrorEvent, PokeEvent, ProcessKind, StackFrame, TraceEvent } from "../../runtime/events";
 import { exitReport, failedWords, pokeText } from "./reports";
 
 export const MAX_LOG_LINES = 100_000;
+/** Text the log holds in all (about 16 MB as UTF-16); older lines go first. */
+export const MAX_LOG_CHARS = 8_000_000;
+/** A lane label shows a line's start; the rest is in the log. */
+const MAX_LABEL_CHARS = 300;
 const MAX_LANE_HISTORY = 2_000;
 const MAX_LANE_LABELS = 400;
 /** Messages kept for the message view: the newest ones (a chatty system sends thousands a second). */
@@ -75,6 +82,8 @@ export type Model = {
   logs: LogLine[];
   logSeq: number;
   logsDropped: number;
+  /** Characters of text in `logs`. */
+  logChars: number;
   eventsDropped: number;
   captions: { t: number; text: string }[];
   /** Sent messages, oldest first, when the worker traces sends (the message view is on). */
@@ -92,7 +101,7 @@ export type Model = {
 
 export function emptyModel(): Model {
   return {
-    lanes: new Map(), pokes: [], swaps: [], logs: [], logSeq: 0, logsDropped: 0, eventsDropped: 0,
+    lanes: new Map(), pokes: [], swaps: [], logs: [], logSeq: 0, logsDropped: 0, logChars: 0, eventsDropped: 0,
     captions: [], sends: [], sendsDropped: 0, checks: [], compileErrors: [], versions: new Map(), now: 0, treeVersion: 0,
   };
 }
@@ -163,7 +172,7 @@ export function applyEvent(m: Model, e: TraceEvent): void {
     case "log": {
       pushLog(m, { t: e.t, pid: e.pid, text: e.text });
       const lane = m.lanes.get(e.pid);
-      if (lane) pushCapped(lane.labels, { t: e.t, text: e.text }, MAX_LANE_LABELS);
+      if (lane) pushCapped(lane.labels, { t: e.t, text: e.text.length > MAX_LABEL_CHARS ? `${e.text.slice(0, MAX_LABEL_CHARS)}…` : e.text }, MAX_LANE_LABELS);
       return;
     }
     case "warning":
@@ -276,13 +285,22 @@ export function applyEvent(m: Model, e: TraceEvent): void {
   }
 }
 
-function pushLog(m: Model, line: Omit<LogLine, "seq">): void {
-  m.logs.push({ seq: m.logSeq++, ...line });
-  if (m.logs.length > MAX_LOG_LINES * 1.1) {
-    const drop = m.logs.length - MAX_LOG_LINES;
-    m.logs.splice(0, drop);
-    m.logsDropped += drop;
+/** Appends a line; drops the oldest (counted) past MAX_LOG_LINES or MAX_LOG_CHARS. */
+function pushLog(m: Model, entry: Omit<LogLine, "seq">): void {
+  const line = { seq: m.logSeq++, ...entry } as LogLine;
+  m.logs.push(line);
+  m.logChars += line.text.length;
+  let drop = m.logs.length > MAX_LOG_LINES * 1.1 ? m.logs.length - MAX_LOG_LINES : 0;
+  if (m.logChars > MAX_LOG_CHARS) {
+    // Down to 90% of the budget, so a flood does not splice the array on every line.
+    let chars = m.logChars;
+    for (let i = 0; i < drop; i++) chars -= m.logs[i].text.length;
+    while (drop < m.logs.length - 1 && chars > MAX_LOG_CHARS * 0.9) chars -= m.logs[drop++].text.length;
   }
+  if (drop === 0) return;
+  for (let i = 0; i < drop; i++) m.logChars -= m.logs[i].text.length;
+  m.logs.splice(0, drop);
+  m.logsDropped += drop;
 }
 
 /** Records the version a lane runs when it changes (time travel reads it back). */

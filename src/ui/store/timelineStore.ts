@@ -14,7 +14,15 @@ export type TimelineState = { model: Model; version: number };
 export const timelineStore = createStore<TimelineState>(() => ({ model: emptyModel(), version: 0 }));
 
 let queue: { events: TraceEvent[]; now: number; dropped: number }[] = [];
+let queued = 0;
 let frame: number | null = null;
+/**
+ * Events waiting for the next frame. A worker that posts faster than the page draws (or a tab
+ * whose frames stopped) would otherwise grow the queue without end: past this, the chatty kinds
+ * (log, state, send) are dropped and counted, as the worker itself does.
+ */
+export const MAX_QUEUED_EVENTS = 100_000;
+const DROPPABLE = new Set<TraceEvent["type"]>(["log", "state", "send"]);
 
 function schedule(): void {
   if (frame !== null) return;
@@ -36,10 +44,17 @@ export function flushNow(): void {
     model.eventsDropped += batch.dropped;
   }
   queue = [];
+  queued = 0;
   timelineStore.setState({ version: version + 1 });
 }
 
 export function enqueueEvents(events: TraceEvent[], now: number, dropped = 0): void {
+  if (queued + events.length > MAX_QUEUED_EVENTS) {
+    const kept = events.filter((e) => !DROPPABLE.has(e.type));
+    dropped += events.length - kept.length;
+    events = kept;
+  }
+  queued += events.length;
   queue.push({ events, now, dropped });
   schedule();
 }
@@ -49,6 +64,7 @@ export function resetTimeline(now = 0): void {
   queue = [];
   // A new run has no past to look at yet.
   if (appStore.getState().travelT !== null) appStore.setState({ travelT: null });
+  queued = 0;
   const model = emptyModel();
   model.now = now;
   timelineStore.setState({ model, version: timelineStore.getState().version + 1 });

@@ -41,6 +41,8 @@ export function Timeline() {
   const running = useApp((s) => s.running);
   const lesson = useApp((s) => !!s.script?.some((step) => step.say !== undefined));
   const title = useApp((s) => s.title);
+  // The embed's button is "▶ Play"; the full app's lesson button reads "▶ Play lesson".
+  const playLabel = useApp((s) => (s.embed ? "▶ Play" : "▶ Play lesson"));
   const showMessages = useApp((s) => s.showMessages);
   const travelT = useApp((s) => s.travelT);
   const [menu, setMenu] = useState<RowMenuAt | null>(null);
@@ -219,7 +221,7 @@ export function Timeline() {
           <div className="empty">
             {running ? <p>Starting…</p> : lesson ? (
               <>
-                <p className="empty-title">Press <kbd>▶ Play lesson</kbd> to watch it</p>
+                <p className="empty-title">Press <kbd>{playLabel}</kbd> to watch it</p>
                 <p className="muted">The processes appear here, one row each, on a shared time axis.</p>
               </>
             ) : (
