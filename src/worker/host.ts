@@ -9,6 +9,7 @@
  */
 import type { TraceEvent } from "../runtime/events";
 import * as sessionModule from "../session/session";
+import { elixirParserBytes } from "./elixirParser";
 import type { Session } from "../session/session";
 import type { ActionResult } from "../session/types";
 import { assertNever, type PageToWorker, type WorkerToPage } from "./protocol";
@@ -124,7 +125,7 @@ export class Host {
     this.post({ type: "reset", now: 0 });
     const SessionClass = (sessionModule as Record<string, unknown>)["Session"] as typeof Session | undefined;
     if (!SessionClass) throw new Error("the runtime is not built into this page yet (src/session/session.ts has no implementation)");
-    this.session = new SessionClass({ esbuild: this.compiler, onEvent: (e) => this.collect(e), traceSends: this.traceSends });
+    this.session = new SessionClass({ esbuild: this.compiler, onEvent: (e) => this.collect(e), traceSends: this.traceSends, elixir: { parserBytes: elixirParserBytes } });
     const result = await this.session.start(snippet);
     this.filesSeen = JSON.stringify(this.session.files);
     this.flush();

@@ -330,7 +330,7 @@ function dotCall(q: QCall, ctx: Ctx, tail: boolean): string {
   if (isCall(left, "__aliases__")) return remoteCall(aliasName(left, ctx.lex), name, args, ctx, tail, q);
   if (isAtom(left)) return remoteCall(left.name, name, args, ctx, tail, q);
   if (isVar(left) && left.form === "__MODULE__") return remoteCall(ctx.lex.module, name, args, ctx, tail, q);
-  if (args.length === 0) {
+  if (args.length === 0 && q.meta?.noParens) {
     // map.field (a KeyError when absent)
     return `E.dot(${value(left, ctx)}, ${JSON.stringify(name)})`;
   }

@@ -5,7 +5,8 @@
  * Elixir use (scripts/record-elixir-quoted.exs), so tests compare the two directly.
  */
 
-export type Meta = { line: number; column: number } | null;
+/** Line and column (1-based); `noParens` marks `a.b` written without parentheses. */
+export type Meta = { line: number; column: number; noParens?: boolean } | null;
 
 /** `{form, meta, args}`: a call (args an array) or a variable (args null, context nil). */
 export type QCall = { kind: "call"; form: string | Quoted; meta: Meta; args: Quoted[] | null };

@@ -252,7 +252,9 @@ function dotOf(n: Node, args: Quoted[] | null): Quoted {
   if (!right) return call(call(".", m, [convert(left)]), m, args ?? []);
   if (right.type === "alias" && left.type !== "alias") throw unsupported(right, "a dynamic alias");
   const name = right.type === "identifier" || right.type === "operator_identifier" ? right.text : plainContent(right, "a quoted function name");
-  return call(call(".", m, [convert(left), atom(name)]), metaAt(right), args ?? []);
+  const meta = metaAt(right)!;
+  // `map.field` (no parentheses) reads a field; `mod.fun()` calls (Elixir's `no_parens: true`).
+  return call(call(".", m, [convert(left), atom(name)]), args === null ? { ...meta, noParens: true } : meta, args ?? []);
 }
 
 function callOf(n: Node): Quoted {
@@ -261,7 +263,7 @@ function callOf(n: Node): Quoted {
   const args: Quoted[] = argsNode ? argumentsOf(argsNode) : [];
   const doBlock = n.namedChildren.find((c) => c?.type === "do_block");
   if (doBlock) args.push(doBlockOf(doBlock));
-  if (target.type === "dot") return dotOf(target, args);
+  if (target.type === "dot") return dotOf(target, argsNode || doBlock ? args : null);
   if (target.type === "identifier") return call(target.text, metaAt(target), args);
   // A call on a call's result, like `f.(x).(y)`, or `(expr).(x)`.
   return call(call(".", metaAt(target), [convert(target)]), metaAt(target), args);

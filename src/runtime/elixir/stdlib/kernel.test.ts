@@ -174,3 +174,19 @@ describe(":code.purge", () => {
     expect(ex.M(":code")["purge/1"]("Elixir.Mod")).toBe(false);
   });
 });
+
+describe("the process dictionary", () => {
+  it("put returns the old value, get reads it, each process has its own", () => {
+    const ex = boot();
+    const { result } = ex.run(function* () {
+      const P = ex.M("Process");
+      const first = P["put/2"]("count", 1);
+      const second = P["put/2"]("count", 2);
+      let other: unknown = "unset";
+      ex.M("Kernel")["spawn/1"](fn(0, () => (other = P["get/1"]("count"))));
+      yield P["sleep/1"](1);
+      return [first, second, P["get/1"]("count"), other, P["delete/1"]("count"), P["get/2"]("count", 0)];
+    });
+    expect(result).toBe("{nil, 1, 2, nil, 2, 0}");
+  });
+});

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ExitError } from "../../terms";
 import { runtimeError } from "../errors";
-import { Bin, EMPTY, EMap, list } from "../terms";
+import { EMPTY, EMap, list } from "../terms";
 import { type Elixir, boot, fn, gfn } from "./harness";
 
-const b = (s: string) => new Bin(s);
 
 /** A `use GenServer` counter, as compiled Elixir exports it (keys "name/arity"). */
 function loadCounter(ex: Elixir) {

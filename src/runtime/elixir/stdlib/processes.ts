@@ -7,7 +7,7 @@ import { internal } from "../../activation";
 import { ExitError, Pid, Ref } from "../../terms";
 import { argumentError, badarg, erlangError } from "../errors";
 import { inspect } from "../inspect";
-import { Bin, EMPTY, charlist, list } from "../terms";
+import { Bin, EMPTY, charlist, keyOf, list } from "../terms";
 import type { Context } from "./kernel";
 import { createKernel, send, sleep } from "./kernel";
 import { type Namespace, items, listItems, mustInt } from "./support";
@@ -31,6 +31,13 @@ export function createProcess(ctx: Context): Namespace {
       ["trap_exit", i.trap_exit],
       ["dictionary", EMPTY],
     ]);
+  };
+  const dictionaries = new WeakMap<object, Map<string, [unknown, unknown]>>();
+  const dictionary = () => {
+    const me = rt.self();
+    let d = dictionaries.get(me);
+    if (!d) dictionaries.set(me, (d = new Map()));
+    return d;
   };
   /** When each timer of Process.send_after fires (for read_timer), until it fires or is cancelled. */
   const dueAt = new Map<Ref, number>();
@@ -104,7 +111,26 @@ export function createProcess(ctx: Context): Namespace {
       const pair = items(all).find((p) => Array.isArray(p) && p[0] === key);
       return pair ?? (key === "registered_name" ? list([]) : null);
     },
-    "get/0": () => EMPTY,
+    // The process dictionary: per process, gone with it.
+    "put/2": (k: unknown, v: unknown) => {
+      const d = dictionary();
+      const old = d.get(keyOf(k));
+      d.set(keyOf(k), [k, v]);
+      return old ? old[1] : null;
+    },
+    "get/1": (k: unknown) => dictionary().get(keyOf(k))?.[1] ?? null,
+    "get/2": (k: unknown, dflt: unknown) => {
+      const e = dictionary().get(keyOf(k));
+      return e ? e[1] : dflt;
+    },
+    "get/0": () => list([...dictionary().values()]),
+    "get_keys/0": () => list([...dictionary().values()].map((e) => e[0])),
+    "delete/1": (k: unknown) => {
+      const d = dictionary();
+      const old = d.get(keyOf(k));
+      d.delete(keyOf(k));
+      return old ? old[1] : null;
+    },
     "hibernate/3": () => {
       throw badarg(1, "hibernate is not supported here");
     },

@@ -1,0 +1,19 @@
+/**
+ * The Elixir parser's two wasm files for a worker's Session: the bundle ships them as assets and
+ * we read them into bytes here, so web-tree-sitter is handed bytes and never looks for files
+ * itself (its known pitfall under bundlers). Fetched only when an Elixir file is compiled.
+ */
+import treeSitterUrl from "web-tree-sitter/web-tree-sitter.wasm?url";
+import elixirUrl from "tree-sitter-elixir/tree-sitter-elixir.wasm?url";
+import type { ParserBytes } from "../compiler/elixir/parser";
+
+async function bytesOf(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`the Elixir parser could not be loaded (${url}: ${response.status})`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+export async function elixirParserBytes(): Promise<ParserBytes> {
+  const [treeSitter, elixir] = await Promise.all([bytesOf(treeSitterUrl), bytesOf(elixirUrl)]);
+  return { treeSitter, elixir };
+}
