@@ -30,7 +30,7 @@ describe("precompiled built-in snippets", () => {
       const snippet = builtInSnippet(id)!;
       const table = await precompileSnippet(snippet);
       const standby = new StandbyCompiler(noCompiler, () => Promise.reject(new Error("no compiler here")));
-      standby.learn(table);
+      standby.use(table);
       const fromTable = await play(snippet, standby);
       const compiled = await play(snippet, esbuild);
       expect(fromTable.length).toBeGreaterThan(0);
@@ -43,7 +43,7 @@ describe("precompiled built-in snippets", () => {
     const table = await precompileSnippet(snippet);
     let starts = 0;
     const standby = new StandbyCompiler(esbuild, async () => void starts++);
-    standby.learn(table);
+    standby.use(table);
     await play(snippet, standby);
     expect(starts).toBe(0);
     const edited = { ...snippet, files: { ...snippet.files, "Counter.ts": snippet.files["Counter.ts"].replace("state + 1", "state + 7") } };

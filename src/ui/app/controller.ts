@@ -9,6 +9,7 @@ import { appStore, currentSnippet, loadFiles, notify } from "../store/appStore";
 import { enqueueEvents, resetTimeline } from "../store/timelineStore";
 import { changedLines } from "./lineDiff";
 import { precompiledFor } from "./precompiled";
+import { tapEvents } from "./eventTap";
 
 type Action = "run" | "recompile" | "upgrade" | "restart";
 
@@ -19,6 +20,7 @@ export const client = new WorkerClient(
         appStore.setState({ compiler: { phase: msg.phase, message: msg.message, ms: msg.ms } });
         return;
       case "events":
+        tapEvents(msg.events);
         enqueueEvents(msg.events, msg.now, msg.dropped ?? 0);
         return;
       case "clock":
