@@ -43,7 +43,7 @@ async function setCounterStep(page: Page, step: number): Promise<void> {
 test("with the server stopped, a reload opens the app, the draft and every lesson; Run and Recompile work", async ({ browser }) => {
   const copy = await serveCopy();
   const served = await copy.start();
-  const context = await browser.newContext();
+  const context = await browser.newContext({ serviceWorkers: "allow" });
   const page = await context.newPage();
   try {
     await firstVisit(page, served.url);
@@ -80,7 +80,7 @@ test("with the server stopped, a reload opens the app, the draft and every lesso
 test("a new deployment takes over by itself and keeps the draft", async ({ browser }) => {
   const copy = await serveCopy();
   const served = await copy.start();
-  const context = await browser.newContext();
+  const context = await browser.newContext({ serviceWorkers: "allow" });
   const page = await context.newPage();
   try {
     await firstVisit(page, served.url);
