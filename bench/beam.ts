@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Metrics } from "./measure";
+import type { Metrics, Mode } from "./measure";
 
 /** Measured with Elixir on this machine class; the targets are stated against these. */
 export const BEAM_REFERENCE = {
@@ -19,14 +19,14 @@ export const BEAM_REFERENCE = {
 
 const onPath = (cmd: string) => (process.env.PATH ?? "").split(delimiter).some((dir) => dir && existsSync(join(dir, cmd)));
 
-export function benchBeam(): Metrics | null {
+export function benchBeam(mode: Mode = "full"): Metrics | null {
   if (!onPath("elixir")) {
     process.stderr.write("beam: elixir not on PATH, skipped\n");
     return null;
   }
-  process.stderr.write("  [beam] elixir bench/beam/bench.exs\n");
+  process.stderr.write(`  [beam] elixir bench/beam/bench.exs ${mode}\n`);
   const script = fileURLToPath(new URL("./beam/bench.exs", import.meta.url));
-  const run = spawnSync("elixir", [script], { encoding: "utf8", timeout: 180_000, stdio: ["ignore", "pipe", "inherit"] });
+  const run = spawnSync("elixir", [script, mode], { encoding: "utf8", timeout: 180_000, stdio: ["ignore", "pipe", "inherit"] });
   const last = run.stdout?.trim().split("\n").pop();
   if (run.status !== 0 || !last) {
     process.stderr.write(`beam: elixir failed (status ${run.status}${run.error ? `, ${run.error.message}` : ""}), skipped\n`);

@@ -79,7 +79,8 @@ class BareScheduler {
   }
 }
 
-function ringNs(): number {
+/** One ring run on the floor, ns per message. */
+export function floorRingNs(): number {
   const s = new BareScheduler();
   const ring = Array.from({ length: RING_N }, () => new BareProcess());
   let finished = false;
@@ -99,7 +100,8 @@ function ringNs(): number {
   return (ms * 1e6) / MSGS;
 }
 
-function pingpongNs(): number {
+/** One ping-pong run on the floor, ns per round trip. */
+export function floorPingpongNs(): number {
   const s = new BareScheduler();
   const pong = new BareProcess();
   const ping = new BareProcess();
@@ -130,5 +132,5 @@ function pingpongNs(): number {
 /** The floor's ring and ping-pong, reported with our own numbers. */
 export async function benchFloor(): Promise<{ ring_ns_per_msg: number; pingpong_ns_per_roundtrip: number }> {
   progress("floor", `ring ${RING_N} x ${MSGS} and ${MSGS} ping-pongs on bare generators, median of ${RUNS}`);
-  return { ring_ns_per_msg: await medianOf(RUNS, ringNs), pingpong_ns_per_roundtrip: await medianOf(RUNS, pingpongNs) };
+  return { ring_ns_per_msg: await medianOf(RUNS, floorRingNs), pingpong_ns_per_roundtrip: await medianOf(RUNS, floorPingpongNs) };
 }

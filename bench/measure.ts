@@ -32,6 +32,18 @@ export function progress(lib: string, text: string): void {
   process.stderr.write(`  [${lib}] ${(performance.now() / 1000).toFixed(1)} s: ${text}\n`);
 }
 
+/**
+ * What a child measures: `full`, every metric; `pair`, only ring and ping-pong (the metrics the
+ * throughput targets compare), for the extra rounds that run.ts interleaves across libraries.
+ */
+export type Mode = "full" | "pair";
+
+/** Only ring and ping-pong measured (a `pair` round): the other metrics are null. */
+export const pairOnly = (ring: number, pingpong: number, notes: string[] = []): Metrics => ({
+  spawn_us_per_process: null, ring_ns_per_msg: ring, pingpong_ns_per_roundtrip: pingpong,
+  cast_ns_per_msg: null, bytes_per_idle_process: null, notes,
+});
+
 /** The numbers each library reports (null: not measured), as `--json` prints them. */
 export type Metrics = {
   spawn_us_per_process: number | null;
@@ -47,6 +59,8 @@ export type Metrics = {
   ring_tail_ns_per_msg?: number | null;
   /** Ours only: the design's floor (bench/floor.ts), bare generators doing none of the runtime's work. */
   floor?: { ring_ns_per_msg: number; pingpong_ns_per_roundtrip: number } | null;
+  /** Ours only: our time over the floor's, the median of runs paired back to back. */
+  floor_ratio?: { ring_ns_per_msg: number; pingpong_ns_per_roundtrip: number } | null;
   /** What was scaled down or written differently, for the reader of the table. */
   notes: string[];
 };

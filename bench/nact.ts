@@ -6,7 +6,7 @@
  * names: nact's default random 32-bit names collide within 100k spawns.
  */
 import { type Ref, dispatch, query, spawn, spawnStateless, start, stop } from "nact";
-import { type Metrics, medianOf, progress, settle, settledHeap } from "./measure";
+import { type Metrics, type Mode, medianOf, pairOnly, progress, settle, settledHeap } from "./measure";
 
 const SPAWN_N = 100_000;
 const RING_N = 1_000;
@@ -108,8 +108,12 @@ async function castNs(): Promise<number> {
   return (ms * 1e6) / MSGS;
 }
 
-export async function benchNact(): Promise<Metrics> {
+export async function benchNact(mode: Mode = "full"): Promise<Metrics> {
   const lib = "nact";
+  if (mode === "pair") {
+    progress(lib, `ring ${RING_N} x ${MSGS} and ping-pong ${MSGS}, median of ${RUNS}`);
+    return pairOnly(await medianOf(RUNS, ringNs), await medianOf(RUNS, pingpongNs));
+  }
   progress(lib, `bytes per idle actor (${SPAWN_N} actors)`);
   const bytes = await bytesPerIdle();
   progress(lib, `spawn ${SPAWN_N}, ring ${RING_N} x ${MSGS}, ping-pong ${MSGS}, cast ${MSGS}; median of ${RUNS}`);

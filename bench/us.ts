@@ -8,8 +8,8 @@ import * as esbuild from "esbuild";
 import type { TraceEvent } from "../src/runtime/events";
 import { Session } from "../src/session/session";
 import type { Snippet } from "../src/share/snippetTypes";
-import { benchFloor } from "./floor";
-import { type Metrics, median, medianOf, progress, settledHeap } from "./measure";
+import { floorPingpongNs, floorRingNs } from "./floor";
+import { type Metrics, type Mode, median, medianOf, pairOnly, progress, settledHeap } from "./measure";
 import { castSnippet } from "./workloads/cast";
 import { pingpongSnippet } from "./workloads/pingpong";
 import { type RingStyle, ringSnippet } from "./workloads/ring";
@@ -99,17 +99,43 @@ async function maxSliceMs(): Promise<number> {
   return max;
 }
 
-export async function benchUs(): Promise<Metrics> {
+/**
+ * Our ring and ping-pong (ns) and the design floor's (bench/floor.ts), run in pairs back to
+ * back (ours, the floor's, ours, …) so that each ratio compares runs seconds apart on a
+ * shared machine; every figure is a median of RUNS.
+ */
+async function againstFloor() {
+  progress("us", `ring ${RING_N} x ${MSGS} and ping-pong ${MSGS}, each paired with the floor's (bare generators), ${RUNS} pairs`);
+  const ring: Array<[number, number]> = [];
+  const pingpong: Array<[number, number]> = [];
+  for (let i = 0; i < RUNS; i++) {
+    ring.push([((await ringMs("while")) * 1e6) / MSGS, floorRingNs()]);
+    pingpong.push([((await timed(pingpongSnippet(MSGS), `done ${MSGS}`)) * 1e6) / MSGS, floorPingpongNs()]);
+  }
+  const ours = (xs: Array<[number, number]>) => median(xs.map(([a]) => a));
+  const floor = (xs: Array<[number, number]>) => median(xs.map(([, b]) => b));
+  const ratio = (xs: Array<[number, number]>) => median(xs.map(([a, b]) => a / b));
+  return {
+    ring: ours(ring), pingpong: ours(pingpong),
+    floor: { ring_ns_per_msg: floor(ring), pingpong_ns_per_roundtrip: floor(pingpong) },
+    floor_ratio: { ring_ns_per_msg: ratio(ring), pingpong_ns_per_roundtrip: ratio(pingpong) },
+  };
+}
+
+export async function benchUs(mode: Mode = "full"): Promise<Metrics> {
   const lib = "us";
+  if (mode === "pair") {
+    const paired = await againstFloor();
+    return { ...pairOnly(paired.ring, paired.pingpong), floor: paired.floor, floor_ratio: paired.floor_ratio };
+  }
   progress(lib, `bytes per idle process (${SPAWN_N} processes)`);
   const bytes = await bytesPerIdle();
   progress(lib, `spawn ${SPAWN_N}, median of ${RUNS}`);
   const spawnMs = await medianOf(RUNS, () => timed(spawnSnippet(SPAWN_N), `spawned ${SPAWN_N}`));
-  progress(lib, `ring ${RING_N} x ${MSGS}`);
-  const ring = await medianOf(RUNS, () => ringMs("while"));
+  const paired = await againstFloor();
+  const ring = (paired.ring * MSGS) / 1e6;
+  progress(lib, `ring ${RING_N} x ${MSGS}, Erlang-style tail loop`);
   const ringTail = await medianOf(RUNS, () => ringMs("tail"));
-  progress(lib, `ping-pong ${MSGS}`);
-  const pingpong = await medianOf(RUNS, () => timed(pingpongSnippet(MSGS), `done ${MSGS}`));
   progress(lib, `GenServer cast ${MSGS}`);
   const cast = await medianOf(RUNS, () => timed(castSnippet(MSGS), `count ${MSGS}`));
   progress(lib, "ring with tracing on and off, interleaved");
@@ -126,17 +152,17 @@ export async function benchUs(): Promise<Metrics> {
   const slices: number[] = [];
   for (let i = 0; i < 3; i++) slices.push(await maxSliceMs());
   const slice = median(slices);
-  const floor = await benchFloor();
   return {
     spawn_us_per_process: (spawnMs * 1e3) / SPAWN_N,
-    ring_ns_per_msg: (ring * 1e6) / MSGS,
-    pingpong_ns_per_roundtrip: (pingpong * 1e6) / MSGS,
+    ring_ns_per_msg: paired.ring,
+    pingpong_ns_per_roundtrip: paired.pingpong,
     cast_ns_per_msg: (cast * 1e6) / MSGS,
     bytes_per_idle_process: bytes,
     tracing_cost_ratio: ringTraced / ringUntraced,
     max_slice_ms: slice,
     ring_tail_ns_per_msg: (ringTail * 1e6) / MSGS,
-    floor,
+    floor: paired.floor,
+    floor_ratio: paired.floor_ratio,
     notes: [
       `full counts: spawn ${SPAWN_N}, ring ${RING_N} x ${MSGS}, ${MSGS} round trips, ${MSGS} casts; median of ${RUNS}`,
       "ring: while-loop relay; ring_tail: Erlang-style `return relay(next)`",

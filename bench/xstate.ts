@@ -7,7 +7,7 @@
  * Spawning slows down with the number of siblings (12 µs each at 10k, 39 µs at 100k), so 10k.
  */
 import { type AnyActorRef, assign, createActor, createMachine, fromCallback, setup } from "xstate";
-import { type Metrics, medianOf, progress, settledHeap } from "./measure";
+import { type Metrics, type Mode, medianOf, pairOnly, progress, settledHeap } from "./measure";
 
 const SPAWN_N = 10_000;
 const RING_N = 500;
@@ -111,8 +111,12 @@ function castNs(): number {
   return (ms * 1e6) / MSGS;
 }
 
-export async function benchXstate(): Promise<Metrics> {
+export async function benchXstate(mode: Mode = "full"): Promise<Metrics> {
   const lib = "xstate";
+  if (mode === "pair") {
+    progress(lib, `ring ${RING_N} x ${MSGS} and ping-pong ${MSGS}, median of ${RUNS}`);
+    return pairOnly(await medianOf(RUNS, ringNs), await medianOf(RUNS, pingpongNs));
+  }
   progress(lib, `bytes per idle actor (${SPAWN_N} actors)`);
   const bytes = bytesPerIdle();
   progress(lib, `spawn ${SPAWN_N}, median of ${RUNS}`);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every test of the project, in order: types, unit and conformance (Vitest, which
-// also runs ../shared/conformance against the runtime), then end-to-end in real Chromium.
+// also runs the recorded BEAM scenarios in conformance/ against the runtime), then end-to-end in real Chromium.
 // Ends with one summary line "N passed, N failed" and exits non-zero if anything failed.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";

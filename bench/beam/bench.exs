@@ -102,7 +102,14 @@ defmodule Bench do
 
   def median3(f), do: [f.(), f.(), f.()] |> Enum.sort() |> Enum.at(1)
 
-  def run do
+  # `elixir bench.exs pair`: only ring and ping-pong, for run.ts's interleaved extra rounds.
+  def run(["pair"]) do
+    metrics = [ring_ns_per_msg: median3(&ring_ns/0), pingpong_ns_per_roundtrip: median3(&pingpong_ns/0)]
+    fields = Enum.map_join(metrics, ",", fn {k, v} -> ~s("#{k}":#{:erlang.float_to_binary(v / 1, decimals: 3)}) end)
+    IO.puts(~s({#{fields},"spawn_us_per_process":null,"cast_ns_per_msg":null,"bytes_per_idle_process":null,"notes":[]}))
+  end
+
+  def run(_) do
     bytes = bytes_per_idle()
     metrics = [
       spawn_us_per_process: median3(&spawn_us/0),
@@ -116,4 +123,4 @@ defmodule Bench do
   end
 end
 
-Bench.run()
+Bench.run(System.argv())

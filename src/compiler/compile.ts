@@ -4,8 +4,8 @@
  * over native esbuild in Node and esbuild-wasm in the browser: only `EsbuildLike` differs.
  */
 import { type Diagnostic, fromEsbuild } from "./diagnostics";
-import { postpass } from "./postpass";
-import { type LineMappings, decodeMappings } from "./sourceMap";
+import { RefusedCode, postpass } from "./postpass";
+import { type LineMappings, decodeMappings, lookup } from "./sourceMap";
 
 /** The part of esbuild's API we use: native `esbuild` in Node, `esbuild-wasm` in the browser. */
 export type EsbuildLike = {
@@ -40,6 +40,8 @@ export const TRANSFORM_OPTIONS = {
   supported: { "async-await": false },
   sourcemap: "external",
   sourcesContent: false,
+  // (A kept /*! comment could hold text the sandbox's source checks refuse.)
+  legalComments: "none",
   logLevel: "silent",
 } as const;
 
@@ -54,16 +56,20 @@ export async function compileModule(esbuild: EsbuildLike, file: string, source: 
   } catch (err) {
     return { ok: false, diagnostics: fromEsbuild(file, err) };
   }
+  const mappings = decodeMappings((JSON.parse(out.map) as { mappings: string }).mappings);
   let pass;
   try {
     pass = postpass(out.code);
   } catch (err) {
+    if (err instanceof RefusedCode) {
+      const at = lookup(mappings, err.line, err.column);
+      return { ok: false, diagnostics: [{ file, line: (at?.line ?? 0) + 1, column: (at?.column ?? 0) + 1, message: err.message }] };
+    }
     return { ok: false, diagnostics: [{ file, line: 1, column: 1, message: `internal: the compiled code could not be instrumented: ${(err as Error).message}` }] };
   }
-  const map = JSON.parse(out.map) as { mappings: string };
   return {
     ok: true,
-    module: { file, module, source, code: pass.code, mappings: decodeMappings(map.mappings), shifts: pass.shifts, hash: shortHash(out.code) },
+    module: { file, module, source, code: pass.code, mappings, shifts: pass.shifts, hash: shortHash(out.code) },
   };
 }
 

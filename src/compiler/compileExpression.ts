@@ -6,7 +6,7 @@
  */
 import type { EsbuildLike } from "./compile";
 import { type Diagnostic, fromEsbuild } from "./diagnostics";
-import { postpass } from "./postpass";
+import { RefusedCode, postpass } from "./postpass";
 
 export type CompiledExpression = { ok: true; code: string } | { ok: false; diagnostics: Diagnostic[] };
 
@@ -26,7 +26,12 @@ export async function compileExpression(esbuild: EsbuildLike, expr: string): Pro
     const diagnostics = fromEsbuild("console", err).map((d) => ({ ...d, line: Math.max(1, d.line - PREFIX_LINES) }));
     return { ok: false, diagnostics };
   }
-  return { ok: true, code: postpass(code).code };
+  try {
+    return { ok: true, code: postpass(code).code };
+  } catch (err) {
+    if (err instanceof RefusedCode) return { ok: false, diagnostics: [{ file: "console", line: Math.max(1, err.line + 1 - PREFIX_LINES), column: err.column + 1, message: err.message }] };
+    throw err;
+  }
 }
 
 /** The names an expression sees: module names become nested objects (`App.Worker`). */

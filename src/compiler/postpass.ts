@@ -8,7 +8,12 @@
  *   esbuild's copies the keys and would freeze a namespace at its first version).
  * - `__budget()` at every loop iteration and function entry: the runaway guard.
  * - `__rethrow(e)` first in every `catch`, and `finally` bodies skipped while a kill unwinds,
- *   so user code cannot swallow a kill.
+ *   so user code cannot swallow a kill. A catch that destructures its error (`catch ({ x })`)
+ *   or names none binds it as `__caught`, re-throws, and only then destructures.
+ * - The guard's names cannot be touched: the loader binds them as constants, and user code
+ *   that names one (to shadow it) is refused here, as is `import()` (it would load code from
+ *   anywhere). Text in literals that the sandbox's own source checks would mistake for an
+ *   HTML comment or an `import(` (see sandbox.ts) is written with an escape: same value.
  * - Generator bodies of top-level-scoped async functions are hoisted beside their function
  *   (creating a `function*` closure per call costs V8 about a microsecond).
  */
@@ -25,8 +30,22 @@ export type PostpassResult = {
 
 const HELPERS_TO_STRIP = new Set(["__async", "__toESM"]);
 
+/** Names the instrumentation and the loader use: user code may not bind or use them. */
+export const RESERVED_NAMES = new Set(["__budget", "__rethrow", "__killing", "__caught", "__otp", "__scope"]);
+
+/** User code the sandbox refuses, at a position in the compiled code (compile.ts maps it back). */
+export class RefusedCode extends Error {
+  constructor(message: string, readonly line: number, readonly column: number) {
+    super(message);
+    this.name = "RefusedCode";
+  }
+}
+
+/** What SES's source checks look for (an HTML comment token, an `import` expression). */
+const SES_SUSPECT = /<!--|-->|\bimport(?=\s*(?:\(|\/[/*]))/g;
+
 export function postpass(code: string): PostpassResult {
-  const ast = Parser.parse(code, { ecmaVersion: "latest", sourceType: "script", allowReturnOutsideFunction: true }) as AnyNode;
+  const ast = Parser.parse(code, { ecmaVersion: "latest", sourceType: "script", allowReturnOutsideFunction: true, locations: true }) as AnyNode;
   const edits: Edit[] = [];
   const insert = (at: number, text: string) => edits.push({ at, end: at, text });
 
@@ -63,9 +82,29 @@ export function postpass(code: string): PostpassResult {
         break;
       case "CatchClause":
         if (!node.param) {
-          insert(node.body.start, "(__e) ");
-          insert(node.body.start + 1, "__rethrow(__e);");
+          insert(node.body.start, "(__caught) ");
+          insert(node.body.start + 1, "__rethrow(__caught);");
         } else if (node.param.type === "Identifier") insert(node.body.start + 1, `__rethrow(${node.param.name});`);
+        else {
+          // `catch ({ x = f() })`: the pattern (and its defaults) run only after the re-throw.
+          const pattern = code.slice(node.param.start, node.param.end);
+          edits.push({ at: node.param.start, end: node.param.end, text: "__caught" + keepNewlinesOf(pattern) });
+          // (The pattern's own defaults may hold functions: instrument them as well.)
+          const binding = postpass(`let ${pattern.replace(/\n/g, " ")} = 0;`).code.replace(/0;$/, "__caught;");
+          insert(node.body.start + 1, `__rethrow(__caught); ${binding}`);
+        }
+        break;
+      case "Identifier":
+        if (RESERVED_NAMES.has(node.name)) refuse(node, `"${node.name}" is a name the playground keeps for its runaway guard: call it something else`);
+        break;
+      case "ImportExpression":
+        refuse(node, "import() is not available in the playground: a snippet's code is its own files (import them at the top)");
+        break;
+      case "Literal":
+        if (typeof node.value === "string" || node.regex) escapeSuspects(node, code, edits);
+        break;
+      case "TemplateElement":
+        escapeSuspects(node, code, edits);
         break;
       case "TryStatement":
         if (node.finalizer) {
@@ -76,6 +115,24 @@ export function postpass(code: string): PostpassResult {
     }
   });
   return apply(code, edits);
+}
+
+function refuse(node: AnyNode, message: string): never {
+  throw new RefusedCode(message, (node.loc?.start.line ?? 1) - 1, node.loc?.start.column ?? 0);
+}
+
+const keepNewlinesOf = (text: string) => text.replace(/[^\n]/g, "");
+
+/**
+ * `"a --> b"` becomes `"a -\x2d> b"` (same string): SES rejects source text that merely looks
+ * like an HTML comment or an import expression, even inside a literal.
+ */
+function escapeSuspects(node: AnyNode, code: string, edits: Edit[]): void {
+  const raw = code.slice(node.start, node.end);
+  if (!SES_SUSPECT.test(raw)) return;
+  SES_SUSPECT.lastIndex = 0;
+  const text = raw.replace(SES_SUSPECT, (m) => (m === "<!--" ? "<\\x21--" : m === "-->" ? "-\\x2d>" : "\\x69mport"));
+  edits.push({ at: node.start, end: node.end, text });
 }
 
 function isStrippedHelper(fn: AnyNode, edits: Edit[]): boolean {

@@ -130,8 +130,7 @@ export function createOtpApi(rt: Runtime) {
     },
     log,
     inspect,
-    apply: (module: string, fun: string, args: unknown[] = []) =>
-      (rt.code.namespace(module)[fun] as (...a: unknown[]) => unknown)(...args),
+    apply: (module: string, fun: string, args: unknown[] = []) => rt.dialect.resolve(module, fun, args.length)(...args),
     TIMEOUT,
     ExitError,
     UndefinedFunctionError,

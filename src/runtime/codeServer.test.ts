@@ -230,3 +230,53 @@ describe("which processes count as running a version", () => {
     expect(await h.eval(`Process.alive(Process.whereis("sleeper"))`)).toBe("true");
   });
 });
+
+describe("funs across reloads (SPEC §4), as on the BEAM", () => {
+  const maker = (v: string) => `
+    export const vsn = "${v}";
+    export function make() { return (x: number) => ["version", vsn, x]; }
+    export function make_async() { return async () => ["async", vsn]; }`;
+  // The holder loops in Main, not in Maker: only the funs it keeps come from Maker's versions.
+  const holder = `
+    import { spawn, receive, log, inspect, Process } from "otp";
+    import * as Maker from "Maker";
+    export function start() {
+      const f = Maker.make();
+      const g = Maker.make_async();
+      Process.register(spawn(async () => {
+        while (true) {
+          await receive();
+          try { log("f", inspect(f(1))); } catch (e: any) { log("f raised", e.name, e.message); }
+          try { log("g", inspect(await g())); } catch (e: any) { log("g raised", e.name); }
+        }
+      }), "holder");
+    }`;
+
+  it("runs the version that made the fun after a load, and raises badfun once that version is purged, without killing the holder", async () => {
+    const h = await runSnippet({ "Maker.ts": maker("1"), "Main.ts": holder }, { until: 10 });
+    await h.eval(`send("holder", "go")`);
+    await h.recompile({ "Maker.ts": maker("2") });
+    await h.eval(`send("holder", "go")`);
+    const r = await h.recompile({ "Maker.ts": maker("3") });
+    expect(r.killed).toEqual([]);
+    await h.eval(`send("holder", "go")`);
+    expect(await h.eval(`Process.alive(Process.whereis("holder"))`)).toBe("true");
+    expect(h.texts().filter((t) => /^[fg]/.test(t))).toEqual([
+      'f ["version", "1", 1]',
+      'g ["async", "1"]',
+      'f ["version", "1", 1]',
+      'g ["async", "1"]',
+      "f raised BadFunctionError a function of Maker v1 is invalid, likely because it points to an old version of the code",
+      "g raised BadFunctionError",
+    ]);
+  });
+
+  it("crashes a process that calls a purged fun and does not catch it, with reason [BadFunctionError, stacktrace]", async () => {
+    const h = await runSnippet({ "Maker.ts": maker("1"), "Main.ts": holder.replace(/try \{ (log\("f", inspect\(f\(1\)\)\);) \} catch[^\n]*/, "$1") }, { until: 10 });
+    await h.recompile({ "Maker.ts": maker("2") });
+    await h.recompile({ "Maker.ts": maker("3") });
+    const pid = (await h.eval(`Process.whereis("holder")`))!;
+    await h.eval(`send("holder", "go")`);
+    expect(h.exitReason(pid)).toMatch(/^\[%BadFunctionError\{message: "a function of Maker v1 is invalid.*"\}, #Stacktrace<Maker.ts:3>\]$/);
+  });
+});

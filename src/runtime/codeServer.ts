@@ -200,8 +200,10 @@ function makeNamespace(name: string): Namespace {
   const missing = new Proxy(Object.create(null), {
     get(_target, key) {
       if (typeof key === "symbol" || key === "__esModule" || key === "then" || key === "toJSON") return undefined;
+      // An Elixir module's functions are keyed "name/arity".
+      const keyed = /^(.+)\/(\d+)$/.exec(key);
       return function undefinedFunction(...args: unknown[]) {
-        throw new UndefinedFunctionError(name, key, args.length);
+        throw keyed ? new UndefinedFunctionError(name, keyed[1], Number(keyed[2])) : new UndefinedFunctionError(name, key, args.length);
       };
     },
   });

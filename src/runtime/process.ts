@@ -47,6 +47,10 @@ export class Proc {
   /** The module version of its outermost frame, as last reported in a `runs` event. */
   rootVersion: ModuleVersion | null = null;
   exitReason: unknown = undefined;
+  /** `Process.send_after` timers it set that have not fired or been cancelled (bounded, see limits.ts). */
+  pendingTimers = 0;
+  /** Bounds it was already warned about (bits of the runtime's WARNED_*), so each warning shows once. */
+  warned = 0;
 
   constructor(
     readonly pid: Pid,

@@ -570,3 +570,20 @@ describe("an async call that is never awaited", () => {
     expect(h.texts()).toEqual(["1"]);
   });
 });
+
+describe("throw of a value that is not an Error (Erlang's throw)", () => {
+  it("ends a plain process with [['nocatch', value], stacktrace], and try/catch still catches it", async () => {
+    const h = await run(`
+      export function start() {
+        spawn(() => { try { throw 42; } catch (v) { log("caught", v); } });
+        spawn(async () => {
+          const [a] = spawn_monitor(() => { throw ["ok", 1]; });
+          const [b] = spawn_monitor(async () => { await Process.sleep(5); throw "x"; });
+          const down = [await receive(), await receive()];
+          log(down.map((m: any) => inspect(m[4][0])).join(" "), down[0][3] === a, down[1][3] === b);
+        });
+      }`);
+    expect(h.texts()).toEqual(["caught 42", '["nocatch", ["ok", 1]] ["nocatch", "x"] true true']);
+    expect(h.exits(true).map((l) => l.split(" ").slice(2).join(" "))).toEqual(['[["nocatch", ["ok", 1]], #Stacktrace<>]', '[["nocatch", "x"], #Stacktrace<>]']);
+  });
+});

@@ -9,31 +9,43 @@
  */
 import { type Activation, RECEIVE, type ReceiveToken, SLEEP, type SleepToken, CALL, isActivation, madeThisTurn, stepOf, takeUnstarted } from "./activation";
 import { CodeServer } from "./codeServer";
+import { type Dialect, typescriptDialect } from "./dialect";
 import type { EventSink, ProcessKind, SendEvent, StackFrame, TraceEvent } from "./events";
 import { Proc } from "./process";
 import { RunQueue } from "./runQueue";
 import { ExitError, Pid, Ref, Stacktrace, SystemLimitError, TIMEOUT, copyTerm, inspect } from "./terms";
 import { TimerQueue } from "./timers";
-import { RunawayError, UNWIND, isUnwinding } from "./unwind";
+import { MAILBOX_MAX, MAILBOX_WARN, MAX_STEPS, MAX_TURNS_PER_MS, countText } from "./limits";
+import { RunawayError, UNWIND, isUnwinding, runawayText } from "./unwind";
 
 export type RuntimeOptions = {
   sink?: EventSink | null;
   /** Emit a `send` event per message (costly; off unless someone shows messages). */
   traceSends?: boolean;
   maxProcesses?: number;
-  /** Wall-clock ms a process may run without waiting before the runaway guard kills it. */
-  runawayMs?: number;
+  /** Budget checks a process may use without waiting before the runaway guard kills it (limits.ts). */
+  maxSteps?: number;
+  /** Turns at one virtual ms before the runtime calls it a livelock (limits.ts). */
+  maxTurnsPerMs?: number;
+  /**
+   * Stop the whole system at a livelock or at the process limit (the CLI: a run must end), at
+   * that very event, so the output is the same on any machine. The app only warns.
+   */
+  haltOnTrouble?: boolean;
   /** Maps a thrown error's stack to editor files and lines (the compiler provides it). */
   mapStack?: (error: unknown) => StackFrame[];
-  /** Wall clock for the runaway guard and `advance` budgets (not for virtual time). */
+  /** Wall clock for `advance`'s slices (never for a verdict, nor for virtual time). */
   wallClock?: () => number;
+  /** The source language's terms and names (TypeScript unless a session sets Elixir's). */
+  dialect?: (rt: Runtime) => Dialect;
 };
 
 const NO_MATCH = Symbol("no match");
 /** Steps a process may take in one turn before it goes to the back of the run queue. */
 const REDUCTIONS = 2000;
-/** Budget checks between two looks at the wall clock. */
-const BUDGET_CHECKS = 20000;
+/** Bits of `Proc.warned`. */
+const WARNED_MAILBOX = 1;
+export const WARNED_TIMERS = 2;
 
 export class Runtime {
   now = 0;
@@ -45,11 +57,24 @@ export class Runtime {
   /** The sink when sends are traced, else null: one check on every send. */
   private sendSink: EventSink | null = null;
   readonly maxProcesses: number;
-  readonly runawayMs: number;
+  readonly maxSteps: number;
+  readonly maxTurnsPerMs: number;
+  readonly haltOnTrouble: boolean;
+  /** Why the system stopped for good (haltOnTrouble), or null while it runs. */
+  halted: string | null = null;
   mapStack: (error: unknown) => StackFrame[];
   readonly wallClock: () => number;
-  /** Countdown of budget checks; see `budget()`. */
-  budgetLeft = BUDGET_CHECKS;
+  /** How terms print and how runtime-made reasons look (see dialect.ts). */
+  dialect: Dialect;
+  /**
+   * Countdown of budget checks left in this turn. Zero whenever no turn runs, so user code
+   * called from anywhere else (a Promise callback, a getter the host reads) reaches the slow
+   * path of `budget()` at its first function entry and is stopped there.
+   */
+  budgetLeft = 0;
+  /** Turns run since virtual time last moved (the livelock bound). */
+  private turnsAtNow = 0;
+  private livelockWarned = false;
   /** True while an uncatchable kill unwinds user code (its `finally` blocks are skipped). */
   unwinding = false;
   /** True while user code runs where the runaway guard applies. */
@@ -59,7 +84,6 @@ export class Runtime {
   private readonly queue = new RunQueue();
   private nextPid = 100;
   private nextRef = 1;
-  private sliceStart = 0;
   private dying: Array<[Proc, unknown]> = [];
   private draining = false;
 
@@ -67,10 +91,13 @@ export class Runtime {
     this.sink = options.sink ?? null;
     this.setTraceSends(options.traceSends ?? false);
     this.maxProcesses = options.maxProcesses ?? 262_144;
-    this.runawayMs = options.runawayMs ?? 1000;
+    this.maxSteps = options.maxSteps ?? MAX_STEPS;
+    this.maxTurnsPerMs = options.maxTurnsPerMs ?? MAX_TURNS_PER_MS;
+    this.haltOnTrouble = options.haltOnTrouble ?? false;
     this.mapStack = options.mapStack ?? (() => []);
     this.wallClock = options.wallClock ?? (() => globalThis.performance.now());
     this.code = new CodeServer(this);
+    this.dialect = (options.dialect ?? typescriptDialect)(this);
   }
 
   get traceSends(): boolean {
@@ -96,7 +123,10 @@ export class Runtime {
     start: (...args: unknown[]) => unknown,
     opts: { link?: boolean; kind?: ProcessKind; module?: string | null; parent?: Proc | null } = {},
   ): Proc {
-    if (this.procs.size >= this.maxProcesses) throw new SystemLimitError(this.maxProcesses);
+    if (this.procs.size >= this.maxProcesses) {
+      if (this.haltOnTrouble) this.halt(`the snippet reached the process limit (${countText(this.maxProcesses)} processes)`);
+      throw new SystemLimitError(this.maxProcesses);
+    }
     const parent = opts.parent === undefined ? this.current : opts.parent;
     const module = opts.module !== undefined ? opts.module : (parent?.top?.version?.module ?? null);
     const pid = new Pid(this.nextPid++);
@@ -191,13 +221,25 @@ export class Runtime {
   private put(target: Proc, msg: unknown): void {
     if (!target.alive) return;
     target.mailbox.push(msg);
+    if (target.mailbox.length >= MAILBOX_WARN) this.mailboxBound(target);
     // (The only object a wait can be is a ReceiveToken.)
     if (target.status === "waiting" && typeof target.wait === "object" && target.wait !== null) this.enqueue(target);
   }
 
+  /** A mailbox that is never read must not eat the tab: warn once, then kill, as max_heap_size does. */
+  private mailboxBound(p: Proc): void {
+    const n = p.mailbox.length;
+    if (n >= MAILBOX_MAX) {
+      this.kill(p, ["killed", `max_heap_size: more than ${countText(MAILBOX_MAX)} messages waiting in its mailbox`]);
+    } else if (!(p.warned & WARNED_MAILBOX)) {
+      p.warned |= WARNED_MAILBOX;
+      this.emit({ t: this.now, type: "warning", pid: p.pid.text, text: `${countText(n)} messages are waiting in its mailbox, unread; at ${countText(MAILBOX_MAX)} it is killed (as the BEAM's max_heap_size would)` });
+    }
+  }
+
   /** A `send` event. `dropped`: it reaches no mailbox (sent all the same, as on the BEAM). */
   private traceSend(to: Pid, msg: unknown, dropped: boolean, from = this.current === null ? "system" : this.current.pid.text): void {
-    const event: SendEvent = { t: this.now, type: "send", from, to: to.text, msg: inspect(msg) };
+    const event: SendEvent = { t: this.now, type: "send", from, to: to.text, msg: this.dialect.inspect(msg) };
     if (dropped) event.dropped = true;
     this.sendSink!(event);
   }
@@ -251,34 +293,65 @@ export class Runtime {
    * With a wall deadline, returns false when it ran out of wall time before finishing.
    */
   runUntil(until: number, wallDeadline = Infinity, inclusive = true): boolean {
-    let checks = 0;
+    if (this.halted !== null) return true;
+    // The wall clock only decides where a slice ends, between two turns: never what happens.
+    const sliced = wallDeadline !== Infinity;
     for (;;) {
       const queue = this.queue;
       while (!queue.empty) {
         const p = queue.shift();
         p.queued = false;
-        if (p.status === "runnable") this.runSlice(p);
-        if (wallDeadline !== Infinity && (++checks & 63) === 0 && this.wallClock() > wallDeadline) return false;
+        if (p.status === "runnable") {
+          this.runSlice(p);
+          if (++this.turnsAtNow > this.maxTurnsPerMs) this.livelock();
+          if (this.halted !== null) return true;
+        }
+        if (sliced && this.wallClock() > wallDeadline) return false;
       }
       const next = this.timers.peek();
       if (!next || next.time > until || (!inclusive && next.time === until)) break;
       this.timers.pop();
-      if (next.time > this.now) this.now = next.time;
+      if (next.time > this.now) this.moveTo(next.time);
       next.fire();
-      if (wallDeadline !== Infinity && this.wallClock() > wallDeadline) return false;
+      if (this.halted !== null) return true;
+      if (sliced && this.wallClock() > wallDeadline) return false;
     }
-    if (until > this.now && until !== Infinity) this.now = until;
+    if (until > this.now && until !== Infinity) this.moveTo(until);
     return true;
+  }
+
+  private moveTo(t: number): void {
+    this.now = t;
+    this.turnsAtNow = 0;
+  }
+
+  /** Too many turns at one ms: nothing waits for time. Said once; the CLI stops here. */
+  private livelock(): void {
+    const text = `virtual time is stuck at ${this.now} ms: processes ran ${countText(this.maxTurnsPerMs)} turns without any of them waiting for time (a livelock: messages going round forever, or spawning without end)`;
+    if (this.haltOnTrouble) {
+      this.halt(text);
+      return;
+    }
+    if (this.livelockWarned) return;
+    this.livelockWarned = true;
+    this.emit({ t: this.now, type: "warning", pid: "system", text });
+  }
+
+  /** Stops the system for good (haltOnTrouble): nothing runs after this event. */
+  halt(reason: string): void {
+    if (this.halted !== null) return;
+    this.halted = reason;
+    this.emit({ t: this.now, type: "warning", pid: "system", text: `stopped: ${reason}` });
+    this.queue.clear();
+    this.timers.clear();
   }
 
   private runSlice(p: Proc): void {
     this.current = p;
     p.status = "running";
     madeThisTurn.collecting = true;
-    // The wall clock is read only once a turn has used a full budget: most turns never do.
-    this.sliceStart = -1;
     this.guarding = true;
-    this.budgetLeft = BUDGET_CHECKS;
+    this.budgetLeft = this.maxSteps;
     let value = p.resumeValue;
     let isThrow = p.resumeThrow;
     p.resumeValue = undefined;
@@ -317,11 +390,12 @@ export class Runtime {
       this.unwinding = false;
       this.current = null;
       if (err instanceof RunawayError && p.alive) {
-        this.kill(p, ["killed", `runaway: ran ${this.runawayMs} ms without waiting`], err);
+        this.kill(p, ["killed", runawayText(this.maxSteps)], err);
       }
     } finally {
       this.current = null;
       this.guarding = false;
+      this.budgetLeft = 0;
       madeThisTurn.collecting = false;
       if (madeThisTurn.count > 0) this.warnNeverStarted(p);
     }
@@ -507,16 +581,20 @@ export class Runtime {
   /** Called by compiled code at every loop iteration and function entry. */
   budget(): void {
     if (--this.budgetLeft > 0) return;
-    this.budgetLeft = BUDGET_CHECKS;
-    if (!this.guarding || this.unwinding) return;
-    if (this.sliceStart < 0) {
-      this.sliceStart = this.wallClock();
-      return;
+    this.budgetSpent();
+  }
+
+  /** The slow path: the turn's budget is used up, or user code runs where no turn does. */
+  private budgetSpent(): never {
+    this.budgetLeft = 0;
+    // A kill unwinds: user code that would run on the way out (an iterator's `return`, a
+    // getter) is stopped at its entry, so it cannot keep the process alive.
+    if (this.unwinding) throw this.current?.alive === false ? UNWIND : new RunawayError(this.maxSteps);
+    if (!this.guarding) {
+      throw new Error("user code cannot run outside a process: a Promise callback, a timer or a getter read by the host is not process code (use spawn, receive and Process.send_after)");
     }
-    if (this.wallClock() - this.sliceStart > this.runawayMs) {
-      this.unwinding = true;
-      throw new RunawayError(this.runawayMs);
-    }
+    this.unwinding = true;
+    throw new RunawayError(this.maxSteps);
   }
 
   /**
@@ -525,19 +603,20 @@ export class Runtime {
    */
   guarded<T>(run: () => T): T {
     const outer = this.guarding;
+    const outerBudget = this.budgetLeft;
     this.guarding = true;
-    this.sliceStart = -1;
-    this.budgetLeft = BUDGET_CHECKS;
+    this.budgetLeft = this.maxSteps;
     try {
       return run();
     } catch (err) {
       if (err instanceof RunawayError) {
         this.unwinding = false;
-        throw new Error(`runaway: the module's top-level code ran ${this.runawayMs} ms without finishing (an endless loop?)`);
+        throw new Error(`runaway: the module's top-level code ran ${countText(this.maxSteps)} steps without finishing (an endless loop?)`);
       }
       throw err;
     } finally {
       this.guarding = outer;
+      this.budgetLeft = outer ? outerBudget : 0;
     }
   }
 
@@ -548,14 +627,22 @@ export class Runtime {
 
   // ── exits and signals ──────────────────────────────────────────────────────────────────
 
-  /** A thrown error ends the process: its reason is the error and the mapped stack. */
+  /**
+   * A thrown error ends the process: its reason is the error and the mapped stack. A thrown
+   * value that is not an Error is Erlang's throw, uncaught: the reason is [["nocatch", value],
+   * stack] (a bare value carries no stack to map).
+   */
   crash(p: Proc, err: unknown): void {
     if (err instanceof ExitError) {
       this.exit(p, err.reason);
       return;
     }
+    if (!(err instanceof Error)) {
+      this.exit(p, [["nocatch", err], new Stacktrace([])]);
+      return;
+    }
     const frames = this.mapStack(err);
-    this.exit(p, [err, new Stacktrace(frames)], frames);
+    this.exit(p, [this.dialect.crashReason(err), new Stacktrace(frames)], frames);
   }
 
   /** The process ends with `reason` (its code returned, threw, or it was killed). */
@@ -599,7 +686,7 @@ export class Runtime {
     if (p.name !== null && this.registry.get(p.name) === p) this.registry.delete(p.name);
     if (this.sink) {
       const frames = this.stacks.get(p);
-      const event: TraceEvent = { t: this.now, type: "exit", pid: String(p.pid), reason: inspect(reason) };
+      const event: TraceEvent = { t: this.now, type: "exit", pid: String(p.pid), reason: this.dialect.inspect(reason) };
       if (frames && frames.length) event.stack = frames;
       this.emit(event);
     }
@@ -620,7 +707,7 @@ export class Runtime {
       p.monitoredBy = null;
       for (const [ref, watcher] of watchers) {
         watcher.monitors?.delete(ref);
-        if (this.sink) this.emit({ t: this.now, type: "down", pid: String(p.pid), to: String(watcher.pid), ref: String(ref), reason: inspect(reason) });
+        if (this.sink) this.emit({ t: this.now, type: "down", pid: String(p.pid), to: String(watcher.pid), ref: String(ref), reason: this.dialect.inspect(reason) });
         this.deliverSignal(watcher, ["DOWN", ref, "process", p.pid, reason], p.pid);
       }
     }

@@ -62,6 +62,25 @@ export class SystemLimitError extends Error {
   }
 }
 
+/**
+ * Erlang's `error(Term)` with a term that is not an exception, as Elixir rescues it
+ * (`%ErlangError{original: term}`): e.g. what `sys.replace_state` raises when its fun fails.
+ */
+export class ErlangError extends Error {
+  constructor(readonly original: unknown) {
+    super(`Erlang error: ${inspect(original)}`);
+    this.name = "ErlangError";
+  }
+}
+
+/** A function whose module version was purged, called (Erlang's `badfun`). */
+export class BadFunctionError extends Error {
+  constructor(readonly version: string) {
+    super(`a function of ${version} is invalid, likely because it points to an old version of the code`);
+    this.name = "BadFunctionError";
+  }
+}
+
 /** A stack trace mapped to editor files; part of a crash reason `[error, stacktrace]`. */
 export class Stacktrace {
   constructor(readonly frames: readonly StackFrame[]) {
@@ -138,6 +157,26 @@ function print(term: unknown, depth: number): string {
   const proto = Object.getPrototypeOf(obj);
   const className = proto && proto !== Object.prototype ? proto.constructor?.name : "";
   return className ? `%${className}{${body}}` : `{${body}}`;
+}
+
+/**
+ * Erlang's exact equality (`=:=`) for terms that may have been copied: arrays and plain objects
+ * by their contents, everything else (pids, refs, functions, errors) by identity. What OTP's
+ * pattern matches compare, e.g. the reason `GenServer.stop` waits for.
+ */
+export function sameTerm(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameTerm(a[i], b[i])) return false;
+    return true;
+  }
+  const pa = Object.getPrototypeOf(a);
+  if ((pa !== Object.prototype && pa !== null) || Object.getPrototypeOf(b) !== pa) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameTerm((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 /**

@@ -4,11 +4,18 @@
  * these through user code. The compiler makes every `catch` re-throw them first and skips
  * `finally` bodies while one is in flight, so user code cannot swallow a kill.
  */
+import { countText } from "./limits";
+
 export class RunawayError extends Error {
-  constructor(ms: number) {
-    super(`runaway: ran ${ms} ms without waiting`);
+  constructor(steps: number) {
+    super(runawayText(steps));
     this.name = "RunawayError";
   }
+}
+
+/** The runaway guard's verdict, in the words the UI and the CLI show. */
+export function runawayText(steps: number): string {
+  return `runaway: ran ${countText(steps)} steps without waiting`;
 }
 
 /** Thrown through the code of a process that is already dead. */

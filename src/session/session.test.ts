@@ -168,6 +168,21 @@ describe("the shell and script steps", () => {
     expect(failed[0].message).toMatch(/not there/);
   });
 
+  it("keeps a step's patch in the files even when the recompile after it fails, so a later patch applies to the edited text", async () => {
+    const h = await runSnippet({ "Counter.ts": counter(1), "Main.ts": MAIN }, {
+      until: 350,
+      script: [
+        { at: 150, patch: [{ file: "Counter.ts", find: "s.n + 1", replace: "s.n + oops(" }], action: "recompile" },
+        { at: 250, patch: [{ file: "Counter.ts", find: "oops(", replace: "10" }], action: "recompile" },
+      ],
+    });
+    const actions = h.of("action").filter((e) => e.action === "recompile");
+    expect(actions.map((e) => [e.t, e.ok])).toEqual([[150, false], [250, true]]);
+    expect(h.of("compile_error").map((e) => e.t)).toEqual([150]);
+    expect(h.session.files["Counter.ts"]).toContain("n: s.n + 10 }");
+    expect(h.logs().filter((l) => /^\d+ c1 \d+$/.test(l))).toEqual(["100 c1 1", "200 c1 2", "300 c1 12"]);
+  });
+
   it("starts a new shell for later evals when the old one dies with a linked process", async () => {
     const h = await runSnippet({
       "Main.ts": `import { spawn_link, Process, exit } from "otp";

@@ -4,27 +4,44 @@
  * Script steps run at their `at`, before the runtime's timers due at the same ms; actions
  * (recompile, upgrade, restart) follow SPEC §4.
  */
-import type { Activation } from "../runtime/activation";
 import { type OtpApi, createOtpApi } from "../runtime/api";
 import type { TraceEvent } from "../runtime/events";
 import type { Proc } from "../runtime/process";
 import { Runtime } from "../runtime/runtime";
 import { Pid, inspect } from "../runtime/terms";
 import { type CompiledModule, type EsbuildLike, compileModule, moduleNameOf } from "../compiler/compile";
+import { compileElixirFile, isElixirFile } from "../compiler/elixir/compileFile";
+import { compileShellExpression } from "../compiler/elixir/shellExpression";
+import type { ParserBytes } from "../compiler/elixir/parser";
+import { installElixir } from "../runtime/elixir/dialect";
 import { compileExpression, moduleScope } from "../compiler/compileExpression";
 import { formatDiagnostic } from "../compiler/diagnostics";
 import { ModuleLoader } from "../compiler/loader";
 import { applyStepEdits } from "../share/snippet";
 import type { Check, ScriptStep, Snippet } from "../share/snippetTypes";
 import { asJson, deepEqual } from "./checks";
-import { type ShellJob, describeError, sendJob, spawnShell } from "./shell";
+import { type ShellJob, type ShellLanguage, describeElixirError, describeError, sendJob, spawnShell } from "./shell";
 import type { ActionResult, Diagnostic, ProcessSnapshot } from "./types";
 import { runUpgrade } from "./upgrade";
 import { snapshotOf } from "./snapshot";
 
 export type { EsbuildLike };
 
+/** What a host gives a session for Elixir snippets (SPEC §10); Node needs nothing. */
+export type ElixirHost = {
+  /** The parser's wasm files as bytes (a worker passes them from its bundle; Node reads node_modules). */
+  parserBytes?: () => Promise<ParserBytes>;
+};
+
+/** A snippet whose files are all `.ex` is an Elixir snippet. */
+export function isElixirSnippet(files: Record<string, string>): boolean {
+  const names = Object.keys(files);
+  return names.length > 0 && names.every(isElixirFile);
+}
+
 export type SessionOptions = {
+  /** Present when the host can run Elixir snippets. */
+  elixir?: ElixirHost;
   esbuild: EsbuildLike;
   /** Receives every trace event, in order. */
   onEvent: (event: TraceEvent) => void;
@@ -33,10 +50,20 @@ export type SessionOptions = {
   /** Play the snippet's script steps. Default true. */
   playScript?: boolean;
   maxProcesses?: number;
-  runawayMs?: number;
+  /** The runaway guard's budget (limits.ts MAX_STEPS by default). */
+  maxSteps?: number;
+  maxTurnsPerMs?: number;
+  /** Stop the system at a livelock or the process limit (the CLI). */
+  haltOnTrouble?: boolean;
 };
 
 type JobOptions = Pick<ShellJob, "print">;
+
+/** Wall ms an action (Run, recompile, an eval…) runs what it started before it returns; `advance` does the rest. */
+const ACTION_SLICE_MS = 8;
+
+/** The outcome of a compile stopped by `cancelCompile`. */
+const CANCELLED: Diagnostic = { file: "", line: 1, column: 1, message: "stopped: the compile was cancelled before it finished; nothing was loaded" };
 
 export class Session {
   private rt!: Runtime;
@@ -52,9 +79,17 @@ export class Session {
   private checkCount = 0;
   /** Source of each file as last loaded (what "changed" is measured against). */
   private loaded = new Map<string, string>();
-  private compiled = new Map<string, CompiledModule>();
+  private compiled = new Map<string, { source: string; modules: CompiledModule[] }>();
+  /** True while an Elixir snippet runs: Elixir's dialect, stdlib and shell. */
+  private elixir = false;
+  /** The shell's variables (Elixir: bindings persist from one eval to the next, as in IEx). */
+  private bindings: Record<string, unknown> = {};
   files: Record<string, string> = {};
   private traceSends: boolean;
+  /** Work an action owes at this ms (see `runNow`), or null. */
+  private settleAt: number | null = null;
+  /** Bumped by `cancelCompile`: a compile started under an older epoch stops. */
+  private compileEpoch = 0;
 
   constructor(private readonly options: SessionOptions) {
     this.traceSends = options.traceSends ?? false;
@@ -80,12 +115,19 @@ export class Session {
       sink: this.options.onEvent,
       traceSends: this.traceSends,
       maxProcesses: this.options.maxProcesses,
-      runawayMs: this.options.runawayMs,
+      maxSteps: this.options.maxSteps,
+      maxTurnsPerMs: this.options.maxTurnsPerMs,
+      haltOnTrouble: this.options.haltOnTrouble,
     });
     this.api = createOtpApi(this.rt);
-    this.loader = new ModuleLoader(this.rt, this.api);
+    if (this.elixir) {
+      const { stdlib } = installElixir(this.rt, this.api);
+      this.loader = new ModuleLoader(this.rt, this.api, { stdlib: (m) => stdlib.get(m) });
+    } else this.loader = new ModuleLoader(this.rt, this.api);
     this.loaded.clear();
     this.shell = null;
+    this.settleAt = null;
+    this.bindings = {};
   }
 
   /** The runtime, for tests and benchmarks that look inside. */
@@ -94,6 +136,7 @@ export class Session {
   }
 
   async start(snippet: Snippet): Promise<ActionResult> {
+    this.elixir = isElixirSnippet(snippet.files);
     this.reset();
     this.files = { ...snippet.files };
     this.main = snippet.main;
@@ -110,13 +153,59 @@ export class Session {
     const { loaded, errors } = this.loadAll(compiled.modules);
     if (errors.length) return { ok: false, loaded, killed: [], diagnostics: errors, message: errors.map(formatDiagnostic).join("; ") };
     this.startMain();
-    this.rt.runUntil(this.rt.now);
+    this.runNow();
     return { ok: true, loaded, killed: [], diagnostics: [] };
   }
 
   private startMain(): void {
     const main = this.main;
-    this.runInShell(() => (this.rt.code.namespace(main).start as () => unknown)(), { print: false });
+    if (this.elixir) {
+      const module = `Elixir.${main}`;
+      this.runInShell(() => {
+        const start = this.rt.code.namespace(module)["start/0"];
+        if (typeof start !== "function") throw new Error(`${main}.start/0 is undefined: the snippet's main module must define start/0`);
+        return start();
+      }, { print: false });
+      return;
+    }
+    this.runInShell(() => {
+      const start = this.rt.code.namespace(main).start;
+      if (typeof start !== "function") {
+        throw new TypeError(`${main}.start is not a function (it is ${inspect(start)}): the main module must export function start() { … }`);
+      }
+      return start();
+    }, { print: false });
+  }
+
+  /**
+   * Runs what an action made runnable at the current ms (as `runUntil(now)` would) for one
+   * short slice; `advance` finishes it first, so the events are the same however long the
+   * slice was, and a flood started at t = 0 never blocks the host.
+   */
+  private runNow(): void {
+    this.settleAt = this.rt.now;
+    this.settle(this.rt.wallClock() + ACTION_SLICE_MS);
+  }
+
+  /** Finishes owed work at `settleAt` before anything else; false if the wall deadline came first. */
+  private settle(deadline: number): boolean {
+    if (this.settleAt === null) return true;
+    if (!this.rt.runUntil(this.settleAt, deadline)) return false;
+    this.settleAt = null;
+    return true;
+  }
+
+  /** Why the system stopped for good (a livelock or the process limit, with `haltOnTrouble`), or null. */
+  get halted(): string | null {
+    return this.rt.halted;
+  }
+
+  /**
+   * Stops a compile in progress (the Stop button during a long "Starting…"): the action it
+   * belongs to ends with `ok: false` and loads nothing.
+   */
+  cancelCompile(): void {
+    this.compileEpoch++;
   }
 
   // ── actions ──────────────────────────────────────────────────────────────────────────
@@ -149,7 +238,7 @@ export class Session {
       const report = this.loadOne(modules.find((m) => m.module === name)!);
       killed.push(...report.killed);
     });
-    this.rt.runUntil(this.rt.now);
+    this.runNow();
     return this.done("upgrade", modules.map((m) => m.module), killed);
   }
 
@@ -166,7 +255,7 @@ export class Session {
     const { loaded, errors } = this.loadAll(compiled.modules);
     if (errors.length) return this.failed("restart", errors, true);
     this.startMain();
-    this.rt.runUntil(this.rt.now);
+    this.runNow();
     return this.done("restart", loaded, killed);
   }
 
@@ -176,39 +265,75 @@ export class Session {
   }
 
   private async evalInShell(expr: string, how: JobOptions, done?: ShellJob["done"]): Promise<void> {
+    if (this.elixir) return this.evalElixir(expr, how, done);
     const compiled = await compileExpression(this.options.esbuild, expr);
     if (!compiled.ok) {
       const d = compiled.diagnostics[0];
-      const text = `** (SyntaxError) ${d.message} (line ${d.line}, column ${d.column})`;
-      this.shellLog(text);
-      done?.({ ok: false, error: new SyntaxError(text) });
+      const message = `${d.message} (line ${d.line}, column ${d.column})`;
+      const error = new SyntaxError(message);
+      this.shellLog(describeError(error));
+      done?.({ ok: false, error });
       return;
     }
     const scope = { ...moduleScope(this.rt.code.loadedModules(), (m) => this.rt.code.namespace(m)), ...this.api };
-    const helpers = this.loader.helpers(null);
-    const names = [...Object.keys(scope), ...Object.keys(helpers)];
-    let make: () => Activation;
+    let make: () => unknown;
     try {
-      make = new Function(...names, `${compiled.code}\nreturn __eval;`)(...Object.values(scope), ...Object.values(helpers));
+      make = this.loader.evalFunction(compiled.code, scope);
     } catch (err) {
       this.shellLog(describeError(err));
       done?.({ ok: false, error: err });
       return;
     }
     this.runInShell(make, how, done);
-    this.rt.runUntil(this.rt.now);
+    this.runNow();
   }
 
-  private runInShell(run: () => unknown, how: JobOptions, done?: ShellJob["done"]): void {
+  /** An Elixir expression in the shell, with the bindings of earlier evals (IEx's). */
+  private async evalElixir(expr: string, how: JobOptions, done?: ShellJob["done"]): Promise<void> {
+    const names = Object.keys(this.bindings);
+    const compiled = await compileShellExpression(this.options.esbuild, expr, names, this.options.elixir?.parserBytes);
+    if (!compiled.ok) {
+      const d = compiled.diagnostics[0];
+      const text = `** (SyntaxError) console:${d.line}:${d.column}: ${d.message}`;
+      this.shellLog(text);
+      done?.({ ok: false, error: new SyntaxError(text) });
+      return;
+    }
+    let make: (b: Record<string, unknown>) => unknown;
+    try {
+      // In the same sandbox as module code: only `require` (namespaces) and the guard's helpers.
+      make = this.loader.evalFunction(compiled.code, { require: this.loader.require, __MODULE__: null }) as typeof make;
+    } catch (err) {
+      this.shellLog(this.language().describe(err));
+      done?.({ ok: false, error: err });
+      return;
+    }
+    const after = (result: unknown) => {
+      const [value, bindings] = result as [unknown, Record<string, unknown>];
+      this.bindings = bindings;
+      return value;
+    };
+    this.runInShell(() => make(this.bindings), { ...how, after }, done);
+    this.runNow();
+  }
+
+  /** How the shell prints values and errors: Elixir's way in an Elixir snippet. */
+  private language(): ShellLanguage {
+    if (!this.elixir) return { show: (t) => this.rt.dialect.inspect(t), describe: (err) => describeError(err) };
+    const isLoaded = (m: string) => this.rt.code.isLoaded(m) || this.loader.require(m) !== this.rt.code.namespace(m);
+    return { show: (t) => this.rt.dialect.inspect(t), describe: (err) => describeElixirError(err, isLoaded) };
+  }
+
+  private runInShell(run: () => unknown, how: JobOptions & Pick<ShellJob, "after">, done?: ShellJob["done"]): void {
     if (!this.shell || !this.shell.alive) {
-      this.shell = spawnShell(this.rt, (text) => this.api.log(text));
+      this.shell = spawnShell(this.rt, (text) => this.api.log(text), this.language());
     }
     sendJob(this.rt, this.shell, { run, ...how, done });
   }
 
   private async runCheck(index: number, check: Check): Promise<void> {
     await this.evalInShell(check.eval, { print: false }, (outcome) => {
-      const got = outcome.ok ? asJson(outcome.value) : describeError(outcome.error);
+      const got = outcome.ok ? asJson(outcome.value, this.elixir) : this.language().describe(outcome.error);
       const event = {
         t: this.rt.now, type: "check" as const, index, say: check.say,
         ok: outcome.ok && deepEqual(got, check.equals), expected: JSON.stringify(check.equals), got: outcome.ok ? JSON.stringify(got) ?? "undefined" : String(got),
@@ -236,6 +361,7 @@ export class Session {
   async advance(until: number, wallBudgetMs = Infinity): Promise<boolean> {
     const deadline = wallBudgetMs === Infinity ? Infinity : this.rt.wallClock() + wallBudgetMs;
     for (;;) {
+      if (!this.settle(deadline)) return false;
       const entry = this.timeline[this.nextStep];
       if (entry && entry.at <= until) {
         if (!this.rt.runUntil(entry.at, deadline, false)) return false;
@@ -271,7 +397,9 @@ export class Session {
         return;
       }
       files = edited.files;
-      if (!step.action) this.files = files;
+      // As typing in the editor: the text changes whether or not the action after it compiles,
+      // so a later step's patch applies to this text (SPEC §5).
+      this.files = files;
     }
     if (step.action === "recompile") await this.recompile(files);
     else if (step.action === "upgrade") await this.upgrade(files, step.extra);
@@ -281,12 +409,28 @@ export class Session {
 
   // ── compiling and loading ──────────────────────────────────────────────────────────────
 
-  private async compileOne(file: string, source: string) {
+  private async compileOne(file: string, source: string): Promise<{ ok: true; modules: CompiledModule[] } | { ok: false; diagnostics: Diagnostic[] }> {
     const cached = this.compiled.get(file);
-    if (cached && cached.source === source) return { ok: true as const, module: cached };
-    const result = await compileModule(this.options.esbuild, file, source);
-    if (result.ok) this.compiled.set(file, result.module);
+    if (cached && cached.source === source) return { ok: true, modules: cached.modules };
+    let result: { ok: true; modules: CompiledModule[] } | { ok: false; diagnostics: Diagnostic[] };
+    if (isElixirFile(file)) {
+      result = await compileElixirFile(this.options.esbuild, file, source, this.options.elixir?.parserBytes, this.knownModules(file));
+    } else {
+      const one = await compileModule(this.options.esbuild, file, source);
+      result = one.ok ? { ok: true, modules: [one.module] } : one;
+    }
+    if (result.ok) this.compiled.set(file, { source, modules: result.modules });
     return result;
+  }
+
+  /** The public functions of the modules of the other files (for `import Other` in Elixir). */
+  private knownModules(except: string): Map<string, Set<string>> {
+    const out = new Map<string, Set<string>>();
+    for (const [file, c] of this.compiled) {
+      if (file === except) continue;
+      for (const m of c.modules) out.set(m.module, new Set());
+    }
+    return out;
   }
 
   private async compileAll(files: Record<string, string>) {
@@ -296,9 +440,11 @@ export class Session {
   private async compileFiles(names: string[], files: Record<string, string>): Promise<{ ok: true; modules: CompiledModule[] } | { ok: false; diagnostics: Diagnostic[] }> {
     const diagnostics: Diagnostic[] = [];
     const modules: CompiledModule[] = [];
+    const epoch = this.compileEpoch;
     for (const file of names) {
       const r = await this.compileOne(file, files[file]);
-      if (r.ok) modules.push(r.module);
+      if (epoch !== this.compileEpoch) return { ok: false, diagnostics: [CANCELLED] };
+      if (r.ok) modules.push(...r.modules);
       else diagnostics.push(...r.diagnostics);
     }
     return diagnostics.length ? { ok: false, diagnostics } : { ok: true, modules };
@@ -309,7 +455,10 @@ export class Session {
     const changed = Object.keys(files).filter((f) => this.loaded.get(f) !== files[f]);
     const result = await this.compileFiles(changed, files);
     if (!result.ok) return result;
-    const removed = [...this.loaded.keys()].filter((f) => !(f in files)).map((f) => moduleNameOf(f)!).filter(Boolean);
+    const removed = [...this.loaded.keys()]
+      .filter((f) => !(f in files))
+      .flatMap((f) => (isElixirFile(f) ? this.compiled.get(f)?.modules.map((m) => m.module) ?? [] : [moduleNameOf(f)!]))
+      .filter(Boolean);
     for (const f of [...this.loaded.keys()]) if (!(f in files)) this.loaded.delete(f);
     return { ...result, removed };
   }
@@ -335,6 +484,7 @@ export class Session {
   }
 
   private failed(action: "start" | "recompile" | "upgrade" | "restart", diagnostics: Diagnostic[], reported = false): ActionResult {
+    if (diagnostics[0] === CANCELLED) return { ok: false, loaded: [], killed: [], diagnostics: [], message: CANCELLED.message };
     if (!reported) for (const d of diagnostics) this.emit({ t: this.rt.now, type: "compile_error", ...d });
     const message =
       action === "recompile" || action === "upgrade"

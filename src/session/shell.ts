@@ -9,17 +9,25 @@ import type { Proc } from "../runtime/process";
 import type { Runtime } from "../runtime/runtime";
 import { ExitError, inspect } from "../runtime/terms";
 import { isUnwinding } from "../runtime/unwind";
+import { exceptionMessage, exceptionOf } from "../runtime/elixir/errors";
+import { inspect as inspectElixir } from "../runtime/elixir/inspect";
+import { moduleName } from "../runtime/elixir/terms";
 
 export type ShellJob = {
   run: () => unknown;
   print: boolean;
+  /** Turns the awaited result into the value (an Elixir eval returns `[value, bindings]`). */
+  after?: (result: unknown) => unknown;
   /** Told the job's outcome (a lesson check compares it). */
   done?: (outcome: { ok: true; value: unknown } | { ok: false; error: unknown }) => void;
 };
 
 const JOB = "$shell_job";
 
-export function spawnShell(rt: Runtime, log: (text: string) => void): Proc {
+export type ShellLanguage = { show: (term: unknown) => string; describe: (err: unknown) => string };
+const TYPESCRIPT: ShellLanguage = { show: inspect, describe: (err) => describeError(err) };
+
+export function spawnShell(rt: Runtime, log: (text: string) => void, lang: ShellLanguage = TYPESCRIPT): Proc {
   function* loop() {
     for (;;) {
       const msg = (yield new ReceiveToken((m) => Array.isArray(m) && m[0] === JOB, undefined)) as [string, ShellJob];
@@ -27,11 +35,12 @@ export function spawnShell(rt: Runtime, log: (text: string) => void): Proc {
       try {
         let result = job.run();
         if (isActivation(result)) result = yield result;
-        if (job.print && result !== undefined) log(inspect(result));
+        if (job.after) result = job.after(result);
+        if (job.print && result !== undefined) log(lang.show(result));
         job.done?.({ ok: true, value: result });
       } catch (err) {
         if (isUnwinding(err)) throw err;
-        log(describeError(err));
+        log(lang.describe(err));
         job.done?.({ ok: false, error: err });
       }
     }
@@ -44,9 +53,19 @@ export function sendJob(rt: Runtime, shell: Proc, job: ShellJob): void {
   rt.deliverQuietly(shell, [JOB, job]);
 }
 
-/** How IEx prints an exception that reached the prompt. */
-export function describeError(err: unknown): string {
-  if (err instanceof ExitError) return `** (exit) ${inspect(err.reason)}`;
+/** How IEx prints an exception that reached the prompt: `** (ArgumentError) bad input`. */
+export function describeElixirError(err: unknown, isLoaded: (module: string) => boolean): string {
+  if (err instanceof ExitError) return `** (exit) ${inspectElixir(err.reason)}`;
+  if (err instanceof Error) {
+    const e = exceptionOf(err);
+    return `** (${moduleName(e.structName ?? "Elixir.RuntimeError")}) ${exceptionMessage(e, isLoaded)}`;
+  }
+  return `** (throw) ${inspectElixir(err)}`;
+}
+
+/** How the shell prints an exception that reached the prompt. */
+export function describeError(err: unknown, show: (term: unknown) => string = inspect): string {
+  if (err instanceof ExitError) return `** (exit) ${show(err.reason)}`;
   if (err instanceof Error) return `** (${err.name || err.constructor?.name || "Error"}) ${err.message}`;
-  return `** (throw) ${inspect(err)}`;
+  return `** (throw) ${show(err)}`;
 }

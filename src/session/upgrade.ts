@@ -22,7 +22,9 @@ export function runUpgrade(rt: Runtime, api: OtpApi, modules: string[], extra: u
 
   function* driver() {
     for (const module of modules) {
-      const oldVsn = rt.code.current(module)?.vsn;
+      const current = rt.code.current(module);
+      // An Elixir module keeps its @vsn term (`"1"` is a binary there, not an atom).
+      const oldVsn = current && "__vsn__" in current.exports ? current.exports.__vsn__ : current?.vsn;
       const servers = rt.processes().filter((p) => p.alive && p.behaviour?.module === module);
       const suspended = [];
       for (const p of servers) if (yield* attempt(() => api.sys.suspend(p.pid))) suspended.push(p);

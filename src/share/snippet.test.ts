@@ -69,7 +69,7 @@ describe("parseSnippet", () => {
     ["missing files", changed((s) => delete s.files), "files must be an object, not undefined"],
     ["an empty files object", changed((s) => (s.files = {})), "files must name at least one file"],
     ["file contents that are not a string", changed((s) => (s.files["App.Worker.ts"] = null)), 'files["App.Worker.ts"] must be a string, not null'],
-    ["a file name without .ts", changed((s) => (s.files["Util.js"] = "")), 'files: file name "Util.js" must end in ".ts"'],
+    ["a file name without .ts", changed((s) => (s.files["Util.js"] = "")), 'files: file name "Util.js" must end in ".ts" (TypeScript) or ".ex" (Elixir)'],
     [
       "a file name that is not a module name",
       changed((s) => (s.files["my-util.ts"] = "")),
@@ -94,14 +94,14 @@ describe("parseSnippet", () => {
     ["an unknown action", changed((s) => (s.script[1].action = "reload")), "script[1].action must be one of recompile, upgrade, restart"],
     ["an edit that is not an object", changed((s) => (s.script[2].edit = "x")), "script[2].edit must be an object, not a string"],
     ["an empty edit", changed((s) => (s.script[2].edit = {})), "script[2].edit must name at least one file"],
-    ["an edit of a bad file name", changed((s) => (s.script[2].edit = { "App.worker.js": "" })), 'script[2].edit: file name "App.worker.js" must end in ".ts"'],
+    ["an edit of a bad file name", changed((s) => (s.script[2].edit = { "App.worker.js": "" })), 'script[2].edit: file name "App.worker.js" must end in ".ts" (TypeScript) or ".ex" (Elixir)'],
     ["an edit whose source is not a string", changed((s) => (s.script[2].edit["App.Worker.ts"] = 1)), 'script[2].edit["App.Worker.ts"] must be a string, not a number'],
     ["a patch that is not an array", changed((s) => (s.script[1].patch = s.script[1].patch[0])), "script[1].patch must be an array, not an object"],
     ["an empty patch list", changed((s) => (s.script[1].patch = [])), "script[1].patch must hold at least one patch"],
     ["an unknown patch key", changed((s) => (s.script[1].patch[0].with = "x")), 'script[1].patch[0]: unknown key "with"'],
     ["a patch with an empty find", changed((s) => s.script[1].patch.push({ file: "Main.ts", find: "", replace: "" })), "script[1].patch[1].find must be a non-empty string"],
     ["a patch without replace", changed((s) => delete s.script[1].patch[0].replace), "script[1].patch[0].replace must be a string, not undefined"],
-    ["a patch of a file that is not .ts", changed((s) => (s.script[1].patch[0].file = "App.Worker")), 'script[1].patch[0].file "App.Worker" must end in ".ts"'],
+    ["a patch of a file that is not .ts", changed((s) => (s.script[1].patch[0].file = "App.Worker")), 'script[1].patch[0].file "App.Worker" must end in ".ts" (TypeScript) or ".ex" (Elixir)'],
     ["an empty eval", changed((s) => (s.script[3].eval = "")), "script[3].eval must be a non-empty string"],
     ["a say that is not a string", changed((s) => (s.script[0].say = ["hi"])), "script[0].say must be a string, not an array"],
     ["a step that does nothing", changed((s) => (s.script[0] = { at: 0 })), "script[0] does nothing: give at least one of edit, patch, action, eval, say"],
@@ -193,5 +193,33 @@ describe("applyStepEdits", () => {
     const before = structuredClone(files);
     applyStepEdits(files, { edit: { "A.ts": "" }, patch: [{ file: "B.ts", find: "b", replace: "c" }] });
     expect(files).toEqual(before);
+  });
+});
+
+describe("snippet bounds", () => {
+  const file = (chars: number) => "x".repeat(chars);
+  it("refuses a snippet with too many files, naming the limit", () => {
+    const files = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`M${i}.ts`, ""]));
+    const r = parseSnippet({ files: { ...files, "Main.ts": "" }, main: "Main" });
+    expect(r).toEqual({ ok: false, error: "too big: the snippet has 10,001 files; a snippet may have at most 50" });
+  });
+
+  it("refuses a file past the per-file bound, and a snippet past the total", () => {
+    expect(parseSnippet({ files: { "Main.ts": file(300_000) }, main: "Main" })).toEqual({
+      ok: false, error: "too big: Main.ts is 300 KB; one file may be at most 200 KB",
+    });
+    const files = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`M${i}.ts`, file(190_000)]));
+    const r = parseSnippet({ files: { ...files, "Main.ts": "" }, main: "Main" });
+    expect(r).toEqual({ ok: false, error: "too big: the snippet is 1,140 KB in all; a snippet may be at most 1,000 KB" });
+  });
+
+  it("accepts a snippet at the bounds", () => {
+    const files = Object.fromEntries(Array.from({ length: 49 }, (_, i) => [`M${i}.ts`, file(20_000)]));
+    expect(parseSnippet({ files: { ...files, "Main.ts": file(20_000) }, main: "Main" }).ok).toBe(true);
+  });
+
+  it("accepts a JSON file that starts with a byte-order mark", () => {
+    const r = parseSnippetJson('\uFEFF{"files": {"Main.ts": "export function start() {}"}, "main": "Main"}');
+    expect(r.ok).toBe(true);
   });
 });

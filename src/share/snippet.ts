@@ -7,6 +7,7 @@
  * `applyStepEdits` lives here too: it is the one place that turns a step's `edit`/`patch` into files.
  */
 import { parseJson, type JsonLocation } from "./json";
+import { boundsError } from "./snippetBounds";
 import type { Action, Check, Patch, ScriptStep, Snippet } from "./snippetTypes";
 
 export type SnippetResult = { ok: true; snippet: Snippet } | { ok: false; error: string };
@@ -21,12 +22,16 @@ const CHECK_KEYS = ["at", "eval", "equals", "say"];
 const ACTIONS: readonly Action[] = ["recompile", "upgrade", "restart"];
 /** `App.Worker.ts`: dot-separated segments of letters, digits and _, each starting with a letter. */
 const MODULE_FILE = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*\.ts$/;
+/** `counter.ex`, `lib/my_app/worker.ex`: an Elixir file (its modules are named by defmodule). */
+const ELIXIR_FILE = /^[A-Za-z0-9_][A-Za-z0-9_.\-]*(\/[A-Za-z0-9_][A-Za-z0-9_.\-]*)*\.ex$/;
 /** Deeper `extra`/`equals` values are surely a mistake, and the limit keeps the check off the stack's edge. */
 const MAX_JSON_DEPTH = 100;
 
 export function parseSnippet(input: unknown): SnippetResult {
   try {
-    return { ok: true, snippet: snippetOf(input) };
+    const snippet = snippetOf(input);
+    const tooBig = boundsError(snippet);
+    return tooBig ? { ok: false, error: `too big: ${tooBig}` } : { ok: true, snippet };
   } catch (e) {
     if (e instanceof Invalid) return { ok: false, error: e.message };
     throw e;
@@ -35,7 +40,8 @@ export function parseSnippet(input: unknown): SnippetResult {
 
 /** Parses JSON text, then the snippet; a syntax error carries its line and column. */
 export function parseSnippetJson(text: string): SnippetJsonResult {
-  const json = parseJson(text);
+  // A byte-order mark (some Windows editors write one) is not part of the JSON.
+  const json = parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   return json.ok ? parseSnippet(json.value) : json;
 }
 
@@ -91,11 +97,18 @@ function filesOf(value: unknown, path: string): Files {
     mustBeModuleFile(name, `${path}: file name`);
     files[name] = mustBeString(obj[name], keyPath(path, name));
   }
+  const elixir = names.filter((n) => n.endsWith(".ex")).length;
+  if (elixir > 0 && elixir < names.length) fail(`${path} mixes .ex and .ts files: a snippet is written in one language`);
   return files;
 }
 
 function mainOf(value: unknown, files: Files): string {
   const main = mustBeNonEmptyString(value, "main");
+  if (Object.keys(files).some((f) => f.endsWith(".ex"))) {
+    // An Elixir snippet: main names a module defined somewhere in its files (`Main`).
+    if (!/^[A-Z][A-Za-z0-9_]*(\.[A-Z][A-Za-z0-9_]*)*$/.test(main)) fail(`main must be an Elixir module name like "Main", not ${quote(main)}`);
+    return main;
+  }
   if (Object.hasOwn(files, `${main}.ts`)) return main;
   if (main.endsWith(".ts") && Object.hasOwn(files, main))
     fail(`main must be a module name without ".ts": ${quote(main.slice(0, -3))}, not ${quote(main)}`);
@@ -183,7 +196,11 @@ function mustBeAction(value: unknown, path: string): Action {
 }
 
 function mustBeModuleFile(name: string, path: string): void {
-  if (!name.endsWith(".ts")) fail(`${path} ${quote(name)} must end in ".ts"`);
+  if (name.endsWith(".ex")) {
+    if (!ELIXIR_FILE.test(name)) fail(`${path} ${quote(name)} is not a file name: letters, digits, _, - and . (folders with /), ending in .ex`);
+    return;
+  }
+  if (!name.endsWith(".ts")) fail(`${path} ${quote(name)} must end in ".ts" (TypeScript) or ".ex" (Elixir)`);
   if (!MODULE_FILE.test(name))
     fail(`${path} ${quote(name)} is not a module name: dot-separated parts of letters, digits and _, each starting with a letter`);
 }

@@ -1,8 +1,15 @@
 /**
- * Takes the network (and ways around it) away from the worker's global scope before any user code
- * runs. User code runs in this worker via `new Function`, so anything left on `self` is theirs to
- * call. Must run after esbuild-wasm fetched its wasm, which needs `fetch`.
+ * Readies the worker before any user code runs. Must run after esbuild-wasm fetched its wasm,
+ * which needs `fetch`.
+ *
+ * The box itself is the sandbox (src/compiler/sandbox.ts): user code runs in a Compartment
+ * whose global has none of the worker's APIs, under a locked-down realm, so it has no path
+ * to `self`, `postMessage` or the network. `lockDownRealm()` here freezes the realm early,
+ * right after the compiler started, instead of at the first Run. Deleting the network APIs
+ * from the worker's own global below is a second wall, for the case the first one breaks.
  */
+import { lockDownRealm } from "../compiler/sandbox";
+
 
 const blocked: Record<string, string> = {
   fetch: "user code cannot reach the network",
@@ -40,4 +47,5 @@ export function lockDownGlobals(scope: typeof globalThis = globalThis): void {
     }
     Object.defineProperty(scope, name, { value: replacement, writable: false, configurable: false, enumerable: false });
   }
+  lockDownRealm();
 }

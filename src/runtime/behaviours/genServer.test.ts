@@ -369,3 +369,59 @@ describe("state events", () => {
     expect(h.of("state").filter((e) => e.pid === server).map((e) => `${e.t} ${e.state}`)).toEqual(["0 {n: 0}", "10 {n: 1}", "40 {n: 2}"]);
   });
 });
+
+describe("as OTP's gen_server does it (checked on OTP 25)", () => {
+  it("GenServer.stop with a compound reason answers 'ok': the reason the server ended with is compared by value", async () => {
+    const h = await run(
+      `export function init() { return ["ok", "s"]; }
+       export function terminate(reason: unknown) { log("terminate", inspect(reason)); }`,
+      `export async function start() {
+         const [, a] = await GenServer.start("Srv", null);
+         const [, b] = await GenServer.start("Srv", null);
+         log("a", await GenServer.stop(a, ["shutdown", "bye"]));
+         log("b", await GenServer.stop(b, { why: [1, 2] }));
+       }`,
+    );
+    expect(h.texts()).toEqual(['terminate ["shutdown", "bye"]', "a ok", "terminate {why: [1, 2]}", "b ok"]);
+  });
+
+  it("['stop', reason, reply, s] from handle_call runs terminate first and only then sends the reply, even when terminate crashes", async () => {
+    const h = await run(
+      `export function init(mode: string) { return ["ok", mode]; }
+       export function handle_call(_r: unknown, _f: unknown, s: string) { return ["stop", "normal", "bye", s]; }
+       export async function terminate(_r: unknown, s: string) {
+         if (s === "crash") throw new Error("terminate failed");
+         await Process.sleep(100);
+         log("terminate done");
+       }`,
+      `export async function start() {
+         const [, a] = await GenServer.start("Srv", "slow");
+         log("reply", await GenServer.call(a, "quit"));
+         const [, b] = await GenServer.start("Srv", "crash");
+         log("reply", await GenServer.call(b, "quit"));
+       }`,
+    );
+    expect(h.logs()).toEqual(["100 terminate done", "100 reply bye", "100 reply bye"]);
+    const servers = h.of("spawn").filter((e) => e.module === "Srv").map((e) => e.pid);
+    expect(h.exitReason(servers[1])).toMatch(/^\[%Error\{message: "terminate failed"\}, #Stacktrace<Srv.ts:\d+>\]$/);
+  });
+
+  it("takes a thrown value that is not an Error as the callback's return (Erlang's throw), and a bad one as bad_return_value", async () => {
+    const h = await run(
+      `export function init(n: number) { throw ["ok", n]; }
+       export function handle_call(req: string, _f: unknown, s: number) { throw ["reply", req + " thrown", s + 1]; }
+       export function handle_cast(_m: unknown, _s: number) { throw "junk"; }
+       export function terminate(reason: unknown, s: number) { log("terminate", inspect(reason), s); throw "ignored"; }`,
+      `export async function start() {
+         const r = await GenServer.start("Srv", 100);
+         log("start", r[0]);
+         log("call", await GenServer.call(r[1], "hi"), await GenServer.call(r[1], "get"));
+         GenServer.cast(r[1], "x");
+       }`,
+    );
+    expect(h.texts()).toEqual(["start ok", "call hi thrown get thrown", 'terminate ["bad_return_value", "junk"] 102']);
+    const server = h.of("spawn").find((e) => e.module === "Srv")!.pid;
+    expect(h.states(server)).toEqual(["100", "101", "102"]);
+    expect(h.exitReason(server)).toBe('["bad_return_value", "junk"]');
+  });
+});

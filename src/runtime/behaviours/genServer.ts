@@ -20,9 +20,10 @@
  */
 import { Activation, isActivation, ReceiveToken, internal } from "../activation";
 import { MODULE_NAME } from "../codeServer";
+import { callbackOf } from "../dialect";
 import type { Proc } from "../process";
 import type { Runtime } from "../runtime";
-import { ExitError, Pid, Ref, Stacktrace, TIMEOUT, inspect } from "../terms";
+import { ErlangError, ExitError, Pid, Ref, Stacktrace, TIMEOUT, inspect, sameTerm } from "../terms";
 import { isUnwinding } from "../unwind";
 
 export type Callbacks = Record<string, unknown>;
@@ -50,16 +51,25 @@ export function createGenServer(rt: Runtime) {
     throw new Error(`GenServer needs a module name, got ${inspect(module)}`);
   }
 
-  /** The exit reason a thrown value stands for: an ExitError's reason, else [error, stack]. */
+  /**
+   * The exit reason a thrown value stands for: an ExitError's reason, an error's
+   * [error, stack], or for any other thrown value (Erlang's throw) [["nocatch", value], stack].
+   */
   function reasonOf(err: unknown): unknown {
     if (err instanceof ExitError) return err.reason;
-    return [err, new Stacktrace(rt.mapStack(err))];
+    if (!(err instanceof Error)) return [["nocatch", err], new Stacktrace([])];
+    return [rt.dialect.crashReason(err), new Stacktrace(rt.mapStack(err))];
   }
 
-  /** Calls a callback; its result if it returns, or a thrown value turned into an exit reason. */
+  /**
+   * Calls a callback; its result if it returns, or a thrown error turned into an exit reason.
+   * A thrown value that is not an Error is Erlang's throw: gen_server's try_dispatch catches it
+   * and takes it as the callback's return value (`throw ["reply", r, s]` replies).
+   */
   function* invoke(callbacks: Callbacks, name: string, args: unknown[]): Generator<unknown, { ok: true; value: unknown } | { ok: false; reason: unknown }, unknown> {
     try {
-      const fn = callbacks[name] as (...a: unknown[]) => unknown;
+      // (A missing one: the namespace's own stand-in raises UndefinedFunctionError.)
+      const fn = callbackOf(callbacks, name, args.length) ?? (callbacks[name] as (...a: unknown[]) => unknown);
       const result = fn.apply(callbacks, args);
       let value = isActivation(result) ? yield result : result;
       // A callback may return a native Promise (SPEC §3): the server waits for it, as `await` would.
@@ -67,11 +77,12 @@ export function createGenServer(rt: Runtime) {
       return { ok: true, value };
     } catch (err) {
       if (isUnwinding(err)) throw err;
+      if (!(err instanceof Error)) return { ok: true, value: err };
       return { ok: false, reason: reasonOf(err) };
     }
   }
 
-  const has = (callbacks: Callbacks, name: string) => Object.prototype.hasOwnProperty.call(callbacks, name);
+  const has = (callbacks: Callbacks, name: string) => callbackOf(callbacks, name, CALLBACK_ARITY[name]) !== undefined;
 
   function reply(from: unknown, value: unknown): "ok" {
     if (!Array.isArray(from) || !(from[0] instanceof Pid) || !(from[1] instanceof Ref)) {
@@ -88,7 +99,7 @@ export function createGenServer(rt: Runtime) {
     const info = me.behaviour!;
     info.state = state;
     if (!rt.sink) return;
-    const printed = inspect(state);
+    const printed = rt.dialect.inspect(state);
     if (printed === info.printed) return;
     info.printed = printed;
     rt.emit({ t: rt.now, type: "state", pid: String(me.pid), state: printed });
@@ -128,12 +139,17 @@ export function createGenServer(rt: Runtime) {
     throw new ExitError(reason);
   }
 
-  /** Runs `terminate` (when exported) and ends the process with `reason`. */
-  function* stop(me: Proc, callbacks: Callbacks, reason: unknown, state: unknown): Generator<unknown, never, unknown> {
+  /**
+   * Runs `terminate` (when exported) and ends the process with `reason`. A pending reply (a
+   * handle_call that returned ["stop", reason, reply, s]) goes out after terminate, whether or
+   * not terminate crashed, as gen_server's `try terminate(…) after reply(From, Reply) end`.
+   */
+  function* stop(me: Proc, callbacks: Callbacks, reason: unknown, state: unknown, pending?: { from: From; value: unknown }): Generator<unknown, never, unknown> {
     if (has(callbacks, "terminate")) {
       const r = yield* invoke(callbacks, "terminate", [reason, state]);
+      if (pending) reply(pending.from, pending.value);
       if (!r.ok) exitWith(r.reason);
-    }
+    } else if (pending) reply(pending.from, pending.value);
     exitWith(reason);
   }
 
@@ -202,8 +218,7 @@ export function createGenServer(rt: Runtime) {
       }
       if (outcome.kind === "stop") {
         noteState(me, outcome.state);
-        if (outcome.reply) reply(outcome.reply.from, outcome.reply.value);
-        yield* stop(me, callbacks, outcome.reason, outcome.state);
+        yield* stop(me, callbacks, outcome.reason, outcome.state, outcome.reply);
       } else {
         state = outcome.state;
         timeout = outcome.timeout;
@@ -257,11 +272,16 @@ export function createGenServer(rt: Runtime) {
       answer("ok");
     } else if (isTuple(req, "replace_state")) {
       try {
-        state = (req[1] as (s: unknown) => unknown)(state);
+        let next = (req[1] as (s: unknown) => unknown)(state);
+        // (An Elixir fun is async: its activation runs here, in the server.)
+        if (isActivation(next)) next = yield next;
+        state = next;
         answer(state);
       } catch (err) {
         if (isUnwinding(err)) throw err;
-        answer(["$sys_error", reasonOf(err)]);
+        // sys.erl's do_replace_state: the caller raises {callback_failed, …, {Class, Reason}}.
+        const failure = err instanceof ExitError ? ["exit", err.reason] : err instanceof Error ? ["error", err] : ["throw", err];
+        answer(["$sys_error", ["callback_failed", ["gen_server", "system_replace_state"], failure]]);
       }
     } else if (isTuple(req, "change_code") && req.length === 4) {
       if (!info.suspended) answer(["error", ["unknown_system_msg", req]]);
@@ -285,8 +305,8 @@ export function createGenServer(rt: Runtime) {
       else result = ["error", r.value];
     }
     rt.emit({
-      t: rt.now, type: "code_change", pid: String(me.pid), module: String(module), old_vsn: inspect(oldVsn),
-      result: inspect(result), before: inspect(state), after: inspect(next),
+      t: rt.now, type: "code_change", pid: String(me.pid), module: String(module), old_vsn: rt.dialect.inspect(oldVsn),
+      result: rt.dialect.inspect(result), before: rt.dialect.inspect(state), after: rt.dialect.inspect(next),
     });
     reply(from, result);
     return next;
@@ -339,7 +359,7 @@ export function createGenServer(rt: Runtime) {
     start_link: internal((module: unknown, arg: unknown, opts?: StartOptions) => start(true, module, arg, opts), "GenServer.start_link"),
     start: internal((module: unknown, arg: unknown, opts?: StartOptions) => start(false, module, arg, opts), "GenServer.start"),
     call: internal((server: unknown, req: unknown, timeout: unknown = 5000) =>
-      request("$gen_call", server, req, timeout, ["GenServer", "call", [server, req, timeout]]), "GenServer.call"),
+      request("$gen_call", server, req, timeout, rt.dialect.mfa("GenServer", "call", [server, req, timeout]) as unknown[]), "GenServer.call"),
     cast(server: unknown, msg: unknown): "ok" {
       const target = rt.resolve(server);
       if (target) rt.send(target.pid, ["$gen_cast", msg]);
@@ -347,41 +367,58 @@ export function createGenServer(rt: Runtime) {
     },
     reply,
     stop: internal(function* (server: unknown, reason: unknown = "normal", timeout: unknown = "infinity") {
-      const mfa = ["GenServer", "stop", [server, reason, timeout]];
+      const mfa = rt.dialect.mfa("GenServer", "stop", [server, reason, timeout]) as unknown[];
       const me = rt.self();
       const target = rt.resolve(server);
       if (!target) throw new ExitError(["noproc", mfa]);
       const watch = rt.monitor(me, target.pid);
       yield* request("$system", target.pid, ["terminate", reason], timeout, mfa);
       const down = (yield new ReceiveToken((m) => isTuple(m, "DOWN") && m[1] === watch, undefined)) as unknown[];
-      if (down[4] !== reason) throw new ExitError([down[4], mfa]);
+      // The reason came back copied (it travelled in a message): compare it as OTP matches it.
+      if (!sameTerm(down[4], reason)) throw new ExitError([down[4], mfa]);
       return "ok";
     }, "GenServer.stop"),
   };
 
-  /** sys (sys.erl): requests answered by the behaviour loop. */
-  const sysCall = (req: unknown, fn: string, server: unknown, timeout: unknown, args: unknown[]) =>
-    labelled(`sys.${fn}`, new Activation(
+  /**
+   * How a failed sys call names itself in its exit reason, as sys.erl's mfa/2,3: the request
+   * (an atom, or the whole ["replace_state", fun]) and the arguments as given, the timeout only
+   * when the caller gave one.
+   */
+  function sysMfa(req: unknown, server: unknown, timeout: unknown): unknown[] {
+    const given = timeout === undefined ? [] : [timeout];
+    if (isTuple(req, "change_code")) return ["sys", "change_code", [server, req[1], req[2], req[3], ...given]];
+    return ["sys", req, [server, ...given]];
+  }
+
+  /** sys (sys.erl): requests answered by the behaviour loop; a failed callback raises ErlangError. */
+  const sysCall = (label: string, req: unknown, server: unknown, timeout: unknown) =>
+    labelled(`sys.${label}`, new Activation(
       function* () {
-        const out = yield* request("$system", server, req, timeout, ["sys", fn, args]);
-        if (isTuple(out, "$sys_error")) throw new ExitError([out[1], ["sys", fn, args]]);
+        const [m, f, a] = sysMfa(req, server, timeout) as [string, string, unknown[]];
+        const out = yield* request("$system", server, req, timeout ?? 5000, rt.dialect.mfa(m, f, a) as unknown[]);
+        if (isTuple(out, "$sys_error")) throw new ErlangError(out[1]);
         return out;
       } as never,
       null, [], null,
     ));
   const sys = {
-    get_state: (server: unknown, timeout: unknown = 5000) => sysCall("get_state", "get_state", server, timeout, [server]),
-    replace_state: (server: unknown, fn: unknown, timeout: unknown = 5000) =>
-      sysCall(["replace_state", fn], "replace_state", server, timeout, [server, fn]),
-    suspend: (server: unknown, timeout: unknown = 5000) => sysCall("suspend", "suspend", server, timeout, [server]),
-    resume: (server: unknown, timeout: unknown = 5000) => sysCall("resume", "resume", server, timeout, [server]),
-    change_code: (server: unknown, module: string, oldVsn: unknown, extra: unknown, timeout: unknown = 5000) =>
-      sysCall(["change_code", module, oldVsn, extra], "change_code", server, timeout, [server, module, oldVsn, extra]),
-    get_status: (server: unknown, timeout: unknown = 5000) => sysCall("get_status", "get_status", server, timeout, [server]),
+    get_state: (server: unknown, timeout?: unknown) => sysCall("get_state", "get_state", server, timeout),
+    replace_state: (server: unknown, fn: unknown, timeout?: unknown) => sysCall("replace_state", ["replace_state", fn], server, timeout),
+    suspend: (server: unknown, timeout?: unknown) => sysCall("suspend", "suspend", server, timeout),
+    resume: (server: unknown, timeout?: unknown) => sysCall("resume", "resume", server, timeout),
+    change_code: (server: unknown, module: string, oldVsn: unknown, extra: unknown, timeout?: unknown) =>
+      sysCall("change_code", ["change_code", module, oldVsn, extra], server, timeout),
+    get_status: (server: unknown, timeout?: unknown) => sysCall("get_status", "get_status", server, timeout),
   };
 
   return { api, sys, resolveModule, reasonOf, request };
 }
+
+/** The arity of each callback, to find an Elixir module's `"name/arity"` export. */
+const CALLBACK_ARITY: Record<string, number> = {
+  init: 1, handle_call: 3, handle_cast: 2, handle_info: 2, handle_continue: 2, terminate: 2, code_change: 3,
+};
 
 /** Elixir's RuntimeError (what `raise "message"` raises). */
 export class RuntimeError extends Error {

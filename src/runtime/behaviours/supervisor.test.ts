@@ -92,6 +92,59 @@ describe("Supervisor restart strategies", () => {
   });
 });
 
+describe("Supervisor groups as OTP's supervisor.erl handles them (checked on OTP 25)", () => {
+  const four = [child("w1"), child("w2", `, restart: "temporary"`), child("w3"), child("w4", `, restart: "transient"`)].join(", ");
+  const ids = `(await Supervisor.which_children("sup")).map(([id, pid]) => id + (pid === "undefined" ? "=undefined" : "")).join(" ")`;
+
+  it("one_for_all removes a temporary sibling instead of restarting it: siblings stop newest first and start in start order", async () => {
+    const h = await run(supervised(`strategy: "one_for_all"`, `
+      log("children", ${ids});
+      GenServer.cast("w1", "crash");
+      await Process.sleep(10);
+      log("children", ${ids});
+      log(inspect(await Supervisor.count_children("sup")));`, four));
+    expect(h.texts().slice(4)).toEqual([
+      "children w4 w3 w2 w1",
+      "terminate w1 error",
+      "terminate w4 shutdown",
+      "terminate w3 shutdown",
+      "terminate w2 shutdown",
+      "init w1",
+      "init w3",
+      "init w4",
+      "children w4 w3 w1",
+      "{specs: 3, active: 3, supervisors: 0, workers: 3}",
+    ]);
+  });
+
+  it("rest_for_one removes a temporary child after the one that died and restarts the others in start order", async () => {
+    const h = await run(supervised(`strategy: "rest_for_one"`, `
+      GenServer.cast("w1", "crash");
+      await Process.sleep(10);
+      log("children", ${ids});`, [child("w0"), four].join(", ")));
+    expect(h.texts().slice(5)).toEqual([
+      "terminate w1 error",
+      "terminate w4 shutdown",
+      "terminate w3 shutdown",
+      "terminate w2 shutdown",
+      "init w1",
+      "init w3",
+      "init w4",
+      "children w4 w3 w1 w0",
+    ]);
+  });
+
+  it("start_child puts the new child first in which_children; a restarted child keeps its place", async () => {
+    const h = await run(supervised(`strategy: "one_for_one"`, `
+      await Supervisor.start_child("sup", ${child("w4")});
+      log("children", ${ids});
+      await Supervisor.terminate_child("sup", "w2");
+      await Supervisor.restart_child("sup", "w2");
+      log("children", ${ids});`));
+    expect(h.texts().filter((t) => t.startsWith("children"))).toEqual(["children w4 w3 w2 w1", "children w4 w3 w2 w1"]);
+  });
+});
+
 describe("Supervisor restart intensity", () => {
   // max_restarts: 2 within max_seconds: 1, in exact virtual milliseconds, the window inclusive.
   const crashes = (times: number[]) => `
@@ -131,13 +184,13 @@ describe("Supervisor restart intensity", () => {
 });
 
 describe("Supervisor child management", () => {
-  it("which_children and count_children describe the children", async () => {
+  it("which_children (most recently started first, as OTP lists them) and count_children describe the children", async () => {
     const h = await run(supervised(`strategy: "one_for_one"`, `
       const kids = await Supervisor.which_children("sup");
       log(kids.map(([id, pid, type, mods]) => [id, pid === Process.whereis(id), type, mods[0]].join(" ")).join("; "));
       log(inspect(await Supervisor.count_children("sup")));`));
     expect(h.texts().slice(3)).toEqual([
-      "w1 true worker Worker; w2 true worker Worker; w3 true worker Worker",
+      "w3 true worker Worker; w2 true worker Worker; w1 true worker Worker",
       "{specs: 3, active: 3, supervisors: 0, workers: 3}",
     ]);
   });
@@ -157,7 +210,7 @@ describe("Supervisor child management", () => {
     expect(h.texts().slice(3)).toEqual([
       "terminate w2 shutdown",
       'terminate "ok"',
-      "after w1=pid w2=undefined w3=pid",
+      "after w3=pid w2=undefined w1=pid",
       "count {specs: 3, active: 2, supervisors: 0, workers: 3}",
       "init w2",
       "restart ok true",
@@ -165,7 +218,7 @@ describe("Supervisor child management", () => {
       'delete running ["error", "running"]',
       "terminate w2 shutdown",
       'delete "ok"',
-      "ids w1 w3",
+      "ids w3 w1",
       'unknown ["error", "not_found"] ["error", "not_found"]',
     ]);
   });

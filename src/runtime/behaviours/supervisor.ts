@@ -33,7 +33,7 @@ export function createSupervisor(rt: Runtime, gs: GenServerKit) {
     const [mod, fun, args] = child.start;
     let result: unknown;
     try {
-      const fn = rt.code.namespace(mod)[fun] as (...a: unknown[]) => unknown;
+      const fn = rt.dialect.resolve(mod, fun, args.length);
       result = fn(...args);
       if (isActivation(result)) result = yield result;
     } catch (err) {
@@ -96,16 +96,25 @@ export function createSupervisor(rt: Runtime, gs: GenServerKit) {
     child.restart === "permanent" ||
     (child.restart === "transient" && reason !== "normal" && reason !== "shutdown" && !isTuple(reason, "shutdown"));
 
-  /** Restarts after `child` died, by strategy. Returns false when intensity is exceeded. */
+  /**
+   * Restarts after `child` died, by strategy. Returns false when intensity is exceeded. The
+   * group's other children stop newest first; a temporary one among them is then forgotten,
+   * not restarted (supervisor.erl's terminate_children); the rest start again in start order.
+   */
   function* restart(me: Proc, state: SupState, child: Child): Generator<unknown, boolean, unknown> {
     const index = state.children.indexOf(child);
-    const group =
-      state.strategy === "one_for_all" ? state.children
+    let group =
+      state.strategy === "one_for_all" ? state.children.slice()
       : state.strategy === "rest_for_one" ? state.children.slice(index)
       : [child];
     for (;;) {
       if (!allowRestart(state)) return false;
       yield* stopAll(me, group.filter((c) => c !== child));
+      const temporary = group.filter((c) => c !== child && c.restart === "temporary");
+      if (temporary.length) {
+        state.children = state.children.filter((c) => !temporary.includes(c));
+        group = group.filter((c) => !temporary.includes(c));
+      }
       let failed = false;
       for (const c of group) {
         if (c.pid) continue;
@@ -178,8 +187,12 @@ export function createSupervisor(rt: Runtime, gs: GenServerKit) {
       const find = (id: unknown) => state.children.find((c) => (id instanceof Pid ? c.pid === id : c.id === id));
       const [op, arg] = Array.isArray(req) ? req : [req, undefined];
       switch (op) {
-        case "which_children":
-          return ["reply", state.children.map((c) => [state.dynamic ? "undefined" : c.id, c.pid ?? "undefined", c.type, [c.start[0]]]), state];
+        case "which_children": {
+          // OTP lists a supervisor's children most recently started first; Elixir's
+          // DynamicSupervisor lists its own in start order.
+          const listed = state.dynamic ? state.children : [...state.children].reverse();
+          return ["reply", listed.map((c) => [state.dynamic ? "undefined" : c.id, c.pid ?? "undefined", c.type, [c.start[0]]]), state];
+        }
         case "count_children": {
           const active = state.children.filter((c) => c.pid).length;
           const supervisors = state.children.filter((c) => c.type === "supervisor").length;
@@ -266,5 +279,6 @@ export function createSupervisor(rt: Runtime, gs: GenServerKit) {
     stop: (sup: unknown, reason?: unknown) => gs.api.stop(sup, reason),
   };
 
-  return { Supervisor, DynamicSupervisor };
+  // (`callbacks`: the Elixir stdlib runs a `use Supervisor` module's init/1 before these.)
+  return { Supervisor, DynamicSupervisor, callbacks };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runSnippet } from "../../session/testing";
 
-const IMPORTS = `import { GenServer, Process, sys, self, log, inspect, spawn, send, TIMEOUT } from "otp";\n`;
+const IMPORTS = `import { GenServer, Process, sys, self, log, inspect, spawn, send, exit, ExitError, TIMEOUT } from "otp";\n`;
 
 /** A counter GenServer registered as "srv"; `code_change` behaves by the `extra` it is given. */
 const SRV = `${IMPORTS}
@@ -34,12 +34,20 @@ describe("sys", () => {
     expect(h.states(srv)).toEqual(["1", "10", "11"]);
   });
 
-  it("replace_state with a function that throws exits the caller and leaves the server and its state alone", async () => {
+  it("replace_state with a function that fails raises callback_failed in the caller (an error, not an exit) and keeps the server and its state", async () => {
     const h = await run(`
-      try { await sys.replace_state("srv", () => { throw new Error("bad fun"); }); log("no error"); }
-      catch (e) { log("caught", inspect(e.reason[0][0]), inspect(e.reason[1][0]), inspect(e.reason[1][1])); }
+      const funs = [() => { throw new Error("bad fun"); }, () => { throw "nope"; }, () => exit("why")];
+      for (const fun of funs) {
+        try { await sys.replace_state("srv", fun); log("no error"); }
+        catch (e) { log(e instanceof ExitError ? "exit" : e.name, inspect(e.original)); }
+      }
       log("get", await sys.get_state("srv"));`);
-    expect(h.texts()).toEqual(['caught %Error{message: "bad fun"} "sys" "replace_state"', "get 1"]);
+    expect(h.texts()).toEqual([
+      'ErlangError ["callback_failed", ["gen_server", "system_replace_state"], ["error", %Error{message: "bad fun"}]]',
+      'ErlangError ["callback_failed", ["gen_server", "system_replace_state"], ["throw", "nope"]]',
+      'ErlangError ["callback_failed", ["gen_server", "system_replace_state"], ["exit", "why"]]',
+      "get 1",
+    ]);
   });
 
   it("suspend holds user messages but still answers system messages; resume handles them in order", async () => {
@@ -123,5 +131,34 @@ describe("sys", () => {
     const h = await run(`
       try { await sys.get_state("ghost"); } catch (e) { log(inspect(e.reason)); }`);
     expect(h.texts()).toEqual(['["noproc", ["sys", "get_state", ["ghost"]]]']);
+  });
+
+  it("exits a call that times out with the arguments as given, timeout included (sys.erl's mfa)", async () => {
+    const busy = `${IMPORTS}
+      export function start_link() { return GenServer.start_link(__MODULE__, null, { name: "srv" }); }
+      export function init() { return ["ok", 1]; }
+      export async function handle_cast(_m: unknown, s: number) { await Process.sleep(300); return ["noreply", s]; }`;
+    const h = await run(`
+      const tries = [
+        () => sys.get_state("srv", 100),
+        () => sys.get_status("srv", 100),
+        function swap() { return sys.replace_state("srv", (s) => s, 100); },
+        () => sys.suspend("srv", 100),
+        () => sys.resume("srv", 100), // the late suspend took effect, so the server answers this at once (as on the BEAM)
+        () => sys.change_code("srv", "Srv", "0", "x", 100),
+      ];
+      for (const t of tries) {
+        GenServer.cast("srv", "sleep");
+        try { await t(); log("answered"); } catch (e) { log(inspect(e.reason)); }
+        await Process.sleep(400);
+      }`, busy);
+    expect(h.texts()).toEqual([
+      '["timeout", ["sys", "get_state", ["srv", 100]]]',
+      '["timeout", ["sys", "get_status", ["srv", 100]]]',
+      '["timeout", ["sys", ["replace_state", #Function<anonymous>], ["srv", 100]]]',
+      '["timeout", ["sys", "suspend", ["srv", 100]]]',
+      "answered",
+      '["timeout", ["sys", "change_code", ["srv", "Srv", "0", "x", 100]]]',
+    ]);
   });
 });

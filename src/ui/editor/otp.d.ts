@@ -136,13 +136,15 @@ declare module "otp" {
 
   /** System messages to OTP processes (GenServers, supervisors). */
   export namespace sys {
-    function get_state<S = any>(server: Dest): Promise<S>;
-    function replace_state<S = any>(server: Dest, fn: (state: S) => S): Promise<S>;
-    function suspend(server: Dest): Promise<"ok">;
-    function resume(server: Dest): Promise<"ok">;
+    /** Each call takes an optional timeout (default 5000 ms); a timeout exits with the arguments as given. */
+    function get_state<S = any>(server: Dest, timeout?: number | "infinity"): Promise<S>;
+    /** A `fn` that fails raises ErlangError `["callback_failed", …]` in the caller; the state is kept. */
+    function replace_state<S = any>(server: Dest, fn: (state: S) => S, timeout?: number | "infinity"): Promise<S>;
+    function suspend(server: Dest, timeout?: number | "infinity"): Promise<"ok">;
+    function resume(server: Dest, timeout?: number | "infinity"): Promise<"ok">;
     /** Calls `module.code_change(old_vsn, state, extra)`; only while suspended. */
-    function change_code(server: Dest, module: string, old_vsn: unknown, extra?: unknown): Promise<"ok" | ["error", unknown]>;
-    function get_status(server: Dest): Promise<unknown>;
+    function change_code(server: Dest, module: string, old_vsn: unknown, extra?: unknown, timeout?: number | "infinity"): Promise<"ok" | ["error", unknown]>;
+    function get_status(server: Dest, timeout?: number | "infinity"): Promise<unknown>;
   }
 
   /** The code server: each module has a current and at most one old version. */

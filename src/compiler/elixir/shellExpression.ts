@@ -1,0 +1,60 @@
+/**
+ * An Elixir expression for the shell (a console line, a script `eval`, a lesson check) → a JS
+ * function `__eval($b)` (with `require` and the loader's helpers in scope) that evaluates it with the bindings of earlier lines (`$b`, by name)
+ * and returns `[value, bindings]`, so `pid = Process.whereis(:counter)` then
+ * `:sys.get_state(pid)` works as in IEx. Lowered like module code (async → generators).
+ */
+import { type EsbuildLike, TRANSFORM_OPTIONS } from "../compile";
+import type { Diagnostic } from "../diagnostics";
+import { postpass } from "../postpass";
+import { Ctx, ModuleWriter } from "./context";
+import { FnWriter, Scope } from "./emitter";
+import { CompileError } from "./errors";
+import { assignSink, into } from "./expressions";
+import { quote } from "./compileElixir";
+import { type ParserBytes, ensureElixirParser } from "./parser";
+import { UnsupportedSyntax } from "./toQuoted";
+
+export type ShellExpression = { ok: true; code: string } | { ok: false; diagnostics: Diagnostic[] };
+
+/** The module atom the shell's code runs as (`__MODULE__` is nil in IEx; this names frames). */
+export const SHELL_MODULE = "Elixir.IEx";
+
+export async function compileShellExpression(
+  esbuild: EsbuildLike,
+  source: string,
+  bindings: string[],
+  parserBytes?: () => Promise<ParserBytes>,
+): Promise<ShellExpression> {
+  const missing = await ensureElixirParser(parserBytes);
+  if (missing) return { ok: false, diagnostics: [{ file: "console", line: 1, column: 1, message: missing }] };
+  let js: string;
+  try {
+    js = shellJs(source, bindings);
+  } catch (err) {
+    if (err instanceof CompileError || err instanceof UnsupportedSyntax) {
+      return { ok: false, diagnostics: [{ file: "console", line: err.line, column: err.column, message: err.message }] };
+    }
+    throw err;
+  }
+  const out = await esbuild.transform(js, { ...TRANSFORM_OPTIONS, loader: "js", format: undefined, sourcemap: false, sourcefile: "console" });
+  return { ok: true, code: postpass(out.code).code };
+}
+
+function shellJs(source: string, bindings: string[]): string {
+  const ast = quote(source);
+  const mod = { name: SHELL_MODULE, meta: null, groups: new Map(), vsn: undefined, struct: null, behaviours: [] };
+  const mw = new ModuleWriter(mod, new Map());
+  const w = new FnWriter(new Set(["$b", "$v"]));
+  const scope = new Scope(null);
+  for (const b of bindings) scope.set(b, `$b[${JSON.stringify(b)}]`);
+  const ctx = new Ctx(mw, w, scope, { module: SHELL_MODULE, aliases: new Map(), imports: [], attrs: new Map() }, { name: "eval", arity: 0 });
+  w.emit("let $v;");
+  into(ast, ctx, assignSink(ctx, "$v"));
+  const names = new Map<string, string>();
+  for (const b of bindings) names.set(b, `$b[${JSON.stringify(b)}]`);
+  for (const [name, js] of scope.own()) names.set(name, js);
+  w.emit(`return [$v, { ${[...names].map(([n, js]) => `${JSON.stringify(n)}: ${js}`).join(", ")} }];`);
+  const head = [`const E = require("$elixir");`, ...[...mw.requires].map(([m, id]) => `const ${id} = require(${JSON.stringify(m)});`), ...mw.constants];
+  return `async function __eval($b) {\n${head.join("\n")}\n${w.lines.map((l) => l.code).join("\n")}\n}\n`;
+}

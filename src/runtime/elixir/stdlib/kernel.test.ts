@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { Bin, EMap, list } from "../terms";
+import { boot, fn } from "./harness";
+
+const b = (s: string) => new Bin(s);
+
+describe("IO and Logger write log lines of the calling process", () => {
+  it("IO.puts prints chardata, IO.inspect prints with a label and returns its argument", () => {
+    const ex = boot();
+    const { result } = ex.run(function* () {
+      ex.M("IO")["puts/1"](b("Counter: 11"));
+      ex.M("IO")["puts/1"](list([b("a"), 98]));
+      const same = ex.M("IO")["inspect/2"](EMap.of({ count: 1 }), list([["label", b("state")]]));
+      return ex.M("IO")["inspect/1"](same);
+    });
+    expect(ex.texts()).toEqual(["Counter: 11", "ab", "state: %{count: 1}", "%{count: 1}"]);
+    expect(result).toBe("%{count: 1}");
+  });
+  it("Logger.info / warning / error prefix the level", () => {
+    const ex = boot();
+    ex.run(function* () {
+      yield ex.M("Logger")["info/1"](b("started"));
+      yield ex.M("Logger")["warning/1"](fn(0, () => b("lazy")));
+      return yield ex.M("Logger")["error/2"](b("bad"), list([]));
+    });
+    expect(ex.texts()).toEqual(["[info] started", "[warning] lazy", "[error] bad"]);
+  });
+});
+
+describe("Process", () => {
+  it("send_after delivers on virtual time; cancel_timer stops one", () => {
+    const ex = boot();
+    const P = ex.M("Process");
+    ex.run(function* () {
+      const me = ex.M("Kernel")["self/0"]();
+      P["send_after/3"](me, "tick", 1000);
+      const ref = P["send_after/3"](me, "never", 500);
+      P["cancel_timer/1"](ref);
+      const got = yield ex.api.receive();
+      ex.M("IO")["inspect/1"]([got, ex.rt.now]);
+      return got;
+    });
+    expect(ex.logs()).toEqual(["1000 {:tick, 1000}"]);
+  });
+  it("whereis gives nil for a free name, alive? and the trap_exit flag", () => {
+    const ex = boot();
+    const { result } = ex.run(function* () {
+      const P = ex.M("Process");
+      const old = P["flag/2"]("trap_exit", true);
+      return [P["whereis/1"]("nobody"), P["alive?/1"](ex.M("Kernel")["self/0"]()), old];
+    });
+    expect(result).toBe("{nil, true, false}");
+  });
+  it("a linked process that raises sends {:EXIT, pid, {%RuntimeError{}, stack}} to a trapping parent", () => {
+    const ex = boot();
+    const { result } = ex.run(function* () {
+      ex.M("Process")["flag/2"]("trap_exit", true);
+      ex.M("Kernel")["spawn_link/1"](fn(0, () => ex.M("Kernel")["raise/1"](b("boom"))));
+      const msg = (yield ex.api.receive()) as unknown[];
+      return [msg[0], (msg[2] as unknown[])[0]];
+    });
+    expect(result).toBe('{:EXIT, %RuntimeError{message: "boom"}}');
+  });
+  it("monitors deliver {:DOWN, ref, :process, pid, reason}", () => {
+    const ex = boot();
+    const { result } = ex.run(function* () {
+      const [pid, ref] = ex.M("Kernel")["spawn_monitor/1"](fn(0, () => ex.M("Kernel")["exit/1"]("bye")));
+      const msg = (yield ex.api.receive()) as unknown[];
+      return [msg[0], msg[1] === ref, msg[2], msg[3] === pid, msg[4]];
+    });
+    expect(result).toBe("{:DOWN, true, :process, true, :bye}");
+    expect(ex.events.filter((e) => e.type === "down").map((e) => (e as { reason: string }).reason)).toEqual([":bye"]);
+  });
+});
+
+describe(":code and :erlang", () => {
+  it("reports old code the way IEx's helpers see it", () => {
+    const ex = boot();
+    ex.load("Mod", { "f/0": () => 1 });
+    ex.load("Mod", { "f/0": () => 2 });
+    const code = ex.M(":code"), erlang = ex.M(":erlang");
+    expect(erlang["check_old_code/1"]("Elixir.Mod")).toBe(true);
+    expect(code["soft_purge/1"]("Elixir.Mod")).toBe(true);
+    expect(erlang["check_old_code/1"]("Elixir.Mod")).toBe(false);
+    expect(code["is_loaded/1"]("Elixir.Nope")).toBe(false);
+    expect(ex.M("Code")["ensure_loaded/1"]("Elixir.Enum")).toEqual(["module", "Elixir.Enum"]);
+    expect(ex.M("Kernel")["apply/3"]("Elixir.Mod", "f", list([]))).toBe(2);
+  });
+});
+
+describe("IO.inspect lays out long terms in 80 columns, as IEx prints them", () => {
+  it("breaks a long tuple where Elixir does; inspect/1 keeps one line", () => {
+    const ex = boot();
+    const term = ["caught", "error", ["callback_failed", ["gen_server", "system_replace_state"], ["throw", "nope"]]];
+    ex.run(function* () {
+      return ex.M("IO")["inspect/1"](term);
+    });
+    // Recorded: conformance/elixir/sys_errors (IO.inspect on the BEAM).
+    expect(ex.texts()).toEqual(["{:caught, :error,\n {:callback_failed, {:gen_server, :system_replace_state}, {:throw, :nope}}}"]);
+    expect(ex.M("Kernel")["inspect/1"](term).s).toBe("{:caught, :error, {:callback_failed, {:gen_server, :system_replace_state}, {:throw, :nope}}}");
+    expect(ex.M("Kernel")["inspect/2"](term, list([["pretty", true]])).s).toContain("\n");
+  });
+});
