@@ -18,7 +18,11 @@ async function play(page: Page, id: string, precompiled: boolean): Promise<strin
   await page.evaluate(() => window.__playground!.recordEvents());
   await page.getByTestId("replay").click();
   await expect(page.getByTestId("lesson-end")).toBeVisible({ timeout: 90_000 });
-  return page.evaluate(() => JSON.stringify(window.__playground!.recordedEvents()));
+  // The events at each virtual ms in a canonical order: an action's own `action` event may come
+  // before or after the work it owes at that ms (the session finishes that in wall-clock slices).
+  return page.evaluate(() =>
+    JSON.stringify(window.__playground!.recordedEvents().map((e) => JSON.stringify(e)).map((json) => ({ t: (JSON.parse(json) as { t: number }).t, json }))
+      .sort((a, b) => a.t - b.t || (a.json < b.json ? -1 : a.json > b.json ? 1 : 0)).map((e) => e.json)));
 }
 
 test("every lesson gives the same events from its precompiled table as compiled in the browser", async ({ browser }) => {
