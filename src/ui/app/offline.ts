@@ -36,6 +36,7 @@ export function registerServiceWorker(flushDraft: () => void): void {
 
   const register = async () => {
     const registration = await sw.register(`${import.meta.env.BASE_URL}sw.js`);
+    if (!registration) return; // a browser (or test) that blocks service workers
     // Only an update waits while a controller exists; a first install just takes over.
     if (registration.waiting && sw.controller) apply(registration.waiting);
     registration.addEventListener("updatefound", () => {
