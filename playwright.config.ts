@@ -33,6 +33,9 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs },
     trace: "off",
+    // Each test's fresh context would install the service worker and cache the whole build in
+    // the background; e2e/offline.spec.ts allows it where it is the subject.
+    serviceWorkers: "block",
     screenshot: "only-on-failure",
   },
   webServer: {

@@ -146,7 +146,12 @@ async function loadReport(browser) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await measureLoad(page, "");
-  await page.waitForFunction(async () => !!(await navigator.serviceWorker?.getRegistration())?.active && !!navigator.serviceWorker.controller, null, { timeout: 60_000 }).catch(() => console.log("  (the service worker did not take control)"));
+  let controlled = false;
+  for (let i = 0; i < 120 && !controlled; i++) {
+    controlled = await page.evaluate(async () => !!(await navigator.serviceWorker?.getRegistration())?.active && !!navigator.serviceWorker.controller);
+    if (!controlled) await page.waitForTimeout(500);
+  }
+  if (!controlled) console.log("  (the service worker did not take control)");
   const warm = [];
   for (let i = 0; i < RUNS; i++) {
     await page.goto("about:blank");

@@ -38,9 +38,9 @@ export class StandbyCompiler implements EsbuildLike {
   /** `start` loads the real compiler (once; it is called again only if it failed). */
   constructor(private readonly real: EsbuildLike, private readonly start: () => Promise<void>) {}
 
-  /** Adds a table's answers (a lesson's, sent with its Run). */
-  learn(table: PrecompiledTable | undefined): void {
-    for (const [key, out] of Object.entries(table ?? {})) this.known.set(key, out);
+  /** The answers this run may use: its snippet's table (sent with its Run), or none. */
+  use(table: PrecompiledTable | undefined): void {
+    this.known = new Map(Object.entries(table ?? {}));
   }
 
   /** The real compiler, loaded (started now if nobody asked for it yet). */

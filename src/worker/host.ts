@@ -56,7 +56,7 @@ export class Host {
     switch (msg.type) {
       case "run":
         return this.answer(msg.id, async () => {
-          this.compiler.learn(msg.precompiled);
+          this.compiler.use(msg.precompiled);
           return this.exclusive(() => this.run(msg.snippet, msg.speed, msg.paused ?? false, msg.holdAt ?? null));
         });
       case "recompile":

@@ -19,6 +19,7 @@ import { keepRecoverable, loadDraft, loadRecoverable, forgetRecoverable, saveDra
 import { readUrlOptions } from "./urlOptions";
 import { clearSession, loadCompiler, run, savedShowMessages, setShowMessages, setSpeed } from "./controller";
 import { canRun } from "./precompiled";
+import { registerServiceWorker } from "./offline";
 import { startPacer } from "./pacer";
 
 const THEME_KEY = "hotswap.theme";
@@ -47,6 +48,11 @@ function draftOf(): Draft {
     demo: s.demoId ?? undefined,
     pristine: s.pristine,
   };
+}
+
+/** Writes the draft now (before a reload into a new version; the usual save waits 300 ms). */
+export function flushDraft(): void {
+  if (!appStore.getState().embed) saveDraftNow(draftOf());
 }
 
 function setHash(hash: string): void {
@@ -192,6 +198,8 @@ export async function boot(): Promise<void> {
     });
   });
   startPacer();
+  addEventListener("pagehide", flushDraft);
+  registerServiceWorker(flushDraft);
 
   if (options.autoplay && (fromLink || !hadLink)) {
     // Once: run() itself updates the store, which would call this listener again.

@@ -11,6 +11,7 @@ import { enqueueEvents, resetTimeline } from "../store/timelineStore";
 import { changedLines } from "./lineDiff";
 import { precompiledFor } from "./precompiled";
 import { filesFromScript, type ScriptProgress } from "./scriptEdits";
+import { tapEvents } from "./eventTap";
 
 type Action = "run" | "recompile" | "upgrade" | "restart";
 
@@ -24,6 +25,7 @@ export const client = new WorkerClient({
         appStore.setState({ compiler: { phase: msg.phase, message: msg.message, ms: msg.ms } });
         return;
       case "events":
+        tapEvents(msg.events);
         enqueueEvents(msg.events, msg.now, msg.dropped ?? 0);
         return;
       case "clock":

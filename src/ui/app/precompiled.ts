@@ -22,16 +22,20 @@ export function builtInIdOfState(s: Pick<AppState, "files" | "script">): string 
 
 /** Run can start now: the compiler is ready, or the snippet needs none. */
 export function canRun(s: AppState): boolean {
-  return s.compiler.phase === "ready" || builtInIdOfState(s) !== null;
+  return s.compiler.phase === "ready" || (!disabled() && builtInIdOfState(s) !== null);
 }
 
 /** A lesson's play button: playing goes back to the built-in lesson first, which needs no compiler. */
 export function canPlayLesson(s: AppState): boolean {
-  return canRun(s) || (s.demoId !== null && s.demoId in tables);
+  return canRun(s) || (!disabled() && s.demoId !== null && s.demoId in tables);
 }
+
+/** `?precompiled=0` compiles everything in the browser: to compare (an end-to-end test does) or to rule it out. */
+const disabled = () => typeof location !== "undefined" && new URLSearchParams(location.search).get("precompiled") === "0";
 
 /** The precompiled transforms for `snippet`, if it is a built-in one (loaded on first use). */
 export async function precompiledFor(snippet: Snippet): Promise<PrecompiledTable | undefined> {
+  if (disabled()) return undefined;
   const id = builtInIdOf(snippet);
   const load = id ? tables[id] : undefined;
   if (!load) return undefined;

@@ -15,6 +15,10 @@ const loadMonaco = () => import("./MonacoEditor");
 const MonacoEditor = lazy(loadMonaco);
 
 export function EditorPane({ readOnly = false, embed = false }: { readOnly?: boolean; embed?: boolean }) {
+  // The basic hook while Monaco loads (it installs the full one).
+  useEffect(() => {
+    if (!embed && !window.__playground?.editor) installTestHook({}, false);
+  }, [embed]);
   return (
     <section className={`editor-pane ${embed ? "embed-code" : ""}`} aria-label={readOnly ? "Code (read-only)" : "Code editor"}>
       {embed ? <CodeHeader /> : <FileTabs readOnly={readOnly} />}
