@@ -8,7 +8,10 @@
 //  - Recompile click → first event of the new code on screen (the swap marker), median and p95
 //    over 20 runs once warm, beside IEx's own `recompile()` of a small module (installed Elixir);
 //  - frame times while 1,000 processes each log 10 lines/s (target p95 ≤ 16.7 ms), and with
-//    the message view on while 1,000 processes send 10 messages/s each.
+//    the message view on while 1,000 processes send 10 messages/s each;
+//  - time travel (issue 11): 1,000 GenServers changing state 10 times a second until the
+//    timeline holds 100k events, then the scrubber moved every frame (frame times, target p95
+//    ≤ 16.7 ms) and ← stepping between moments (input → rendered, p95).
 // Usage: npm run build && npm run bench:browser [-- --load-only | --swap-only]
 import { chromium } from "@playwright/test";
 import { chromiumArgs } from "./preview.mjs";
@@ -65,6 +68,30 @@ export function start() {
   for (let i = 0; i < 1000; i++) send(next, "tick");
 }
 `;
+
+// 1,000 GenServers, each changing its state every 100 ms: 10,000 state events a second.
+const tickers = \`import { GenServer, Process, self } from "otp";
+
+export function start_link(i: number) {
+  return GenServer.start_link(__MODULE__, i);
+}
+export function init(i: number) {
+  Process.send_after(self(), "tick", 100 + (i % 100));
+  return ["ok", { i, n: 0 }];
+}
+export function handle_info(_m: "tick", s: { i: number; n: number }) {
+  Process.send_after(self(), "tick", 100);
+  return ["noreply", { i: s.i, n: s.n + 1 }];
+}
+\`;
+const tickersMain = \`import { Supervisor } from "otp";
+
+export function start() {
+  const children = [];
+  for (let i = 0; i < 1000; i++) children.push({ id: i, start: ["Ticker", "start_link", [i]] });
+  return Supervisor.start_link(children, { strategy: "one_for_one" });
+}
+\`;
 
 /** rAF intervals over 5 s of wall time. */
 const frameTimes = (page) =>
@@ -245,6 +272,56 @@ try {
   const chattyFrames = await frameTimes(page);
   const arrows = await page.getByTestId("message-arrow").count();
   console.log(`frames with messages on (1,000 procs × 10 sends/s) ${frameReport(chattyFrames)}; ${arrows} arrows drawn`);
+
+  // Time travel over 1,000 processes and 100k events.
+  await page.getByTestId("show-messages").uncheck();
+  await page.evaluate(([ticker, main]) => {
+    window.__playground.setFile("Ticker.ts", ticker);
+    window.__playground.setFile("Main.ts", main);
+  }, [tickers, tickersMain]);
+  await page.getByTestId("speed").selectOption("5");
+  await page.click("[data-testid=run]");
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=process-row]").length > 10);
+  // Until the timeline holds 100k events (10,000 state changes a second).
+  await page.waitForFunction(() => Number(document.querySelector(".timeline")?.getAttribute("data-events")) >= 100_000, null, { timeout: 300_000, polling: 500 });
+  await page.click("[data-testid=pause]");
+  const events = await page.evaluate(() => Number(document.querySelector(".timeline")?.getAttribute("data-events")).toLocaleString("en-US"));
+  const scrub = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const slider = document.querySelector("[data-testid=travel-slider]");
+        const max = Number(slider.max);
+        const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+        const frames = [];
+        let last = performance.now();
+        let i = 0;
+        const step = (now) => {
+          frames.push(now - last);
+          last = now;
+          // Back and forth across the whole run, a new moment every frame.
+          const f = (i % 120) / 120;
+          setValue.call(slider, String(max * (i % 240 < 120 ? 1 - f : f)));
+          slider.dispatchEvent(new Event("input", { bubbles: true }));
+          if (++i < 300) requestAnimationFrame(step);
+          else resolve(frames.slice(2));
+        };
+        requestAnimationFrame(step);
+      }),
+  );
+  const steps = await page.evaluate(async () => {
+    const times = [];
+    for (let i = 0; i < 100; i++) {
+      const t0 = performance.now();
+      dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowLeft" }));
+      // The store update renders synchronously (useSyncExternalStore); wait for the commit.
+      await new Promise((r) => setTimeout(r, 0));
+      times.push(performance.now() - t0);
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    return times;
+  });
+  console.log(`time travel (1,000 procs, ${events ?? "≥100k"} events): scrubbing every frame ${frameReport(scrub)}`);
+  console.log(`time travel ← step, input → rendered: median ${ms(pct(steps, 50))}, p95 ${ms(pct(steps, 95))} (target ≤ 16.7)`);
   await browser.close();
 } finally {
   server.close();

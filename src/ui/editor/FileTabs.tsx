@@ -54,15 +54,14 @@ export function FileTabs({ readOnly }: { readOnly: boolean }) {
   };
 
   return (
-    <div className="tabs" role="tablist">
+    // A group of buttons, not an ARIA tablist: each file has its own close button beside it.
+    <div className="tabs" role="group" aria-label="Modules">
       {names.map((file) =>
         editing === file ? (
           <TabInput key={file} initial={file} onDone={(v) => commit(file, v)} />
         ) : (
           <div
             key={file}
-            role="tab"
-            aria-selected={file === active}
             className={`tab ${file === active ? "active" : ""}`}
             onClick={() => appStore.setState({ activeFile: file })}
             onDoubleClick={() => !readOnly && setEditing(file)}
@@ -70,7 +69,7 @@ export function FileTabs({ readOnly }: { readOnly: boolean }) {
             data-testid="file-tab"
             data-file={file}
           >
-            <span className="tab-name">{file}</span>
+            <button className="tab-name" aria-current={file === active ? "true" : undefined} tabIndex={0}>{file}</button>
             {!readOnly && names.length > 1 && (
               <button className="tab-close" aria-label={`Delete ${file}`} onClick={(e) => { e.stopPropagation(); remove(file); }}>×</button>
             )}

@@ -53,12 +53,14 @@ export function BottomPanel() {
   };
   return (
     <section className={`bottom-panel ${collapsed ? "collapsed" : ""}`}>
-      <div className="panel-bar tabs-bar" role="tablist">
-        {tabs.map(([id, label]) => (
-          <button key={id} role="tab" aria-selected={shown === id && !collapsed} className={`panel-tab ${shown === id && !collapsed ? "active" : ""}`} onClick={() => pick(id)} data-testid={`tab-${id}`}>
-            {label}
-          </button>
-        ))}
+      <div className="panel-bar tabs-bar">
+        <div className="tab-list" role="tablist" aria-label="Details">
+          {tabs.map(([id, label]) => (
+            <button key={id} role="tab" aria-selected={shown === id && !collapsed} className={`panel-tab ${shown === id && !collapsed ? "active" : ""}`} onClick={() => pick(id)} data-testid={`tab-${id}`}>
+              {label}
+            </button>
+          ))}
+        </div>
         <span className="spacer" />
         {hasLesson && <PlayLessonButton />}
         <button

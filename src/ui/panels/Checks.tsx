@@ -30,7 +30,7 @@ export function CheckList({ compact = false }: { compact?: boolean }) {
     <ol className={`check-list ${compact ? "compact" : ""}`} aria-label="Lesson checks">
       {rows.map(({ check, result, status }, i) => (
         <li key={i} className={`check-item ${status === "true" ? "ok" : status === "false" ? "failed" : "pending"}`} data-testid="check" data-ok={status} title={`at ${formatTime(check.at)}: ${check.eval}`}>
-          <span className="check-mark" aria-label={status === "true" ? "passed" : status === "false" ? "failed" : "not yet"}>
+          <span className="check-mark" role="img" aria-label={status === "true" ? "passed" : status === "false" ? "failed" : "not yet"}>
             <Icon name={status === "true" ? "check" : status === "false" ? "cross" : "pending"} />
           </span>
           <span className="check-body">

@@ -85,6 +85,7 @@ export function Inspector() {
         <span className="chip">{lane.kind}{lane.module ? ` · ${lane.module}` : ""}</span>
         {versions.map((v) => <span key={v} className={`chip ${/old/.test(v) ? "old" : ""}`} data-testid="inspector-version">runs {v}</span>)}
       </div>
+      <div className="insp-left">
       <dl className="insp-facts">
         <dt>status</dt><dd>{past ? (past.status === "unborn" ? "not started yet" : past.status) : snap?.status ?? lane.status}</dd>
         <dt>state</dt><dd className="mono state-now" data-testid="inspector-state">{formatTerm(state, "state")}</dd>
@@ -112,6 +113,8 @@ export function Inspector() {
           </>
         )}
       </dl>
+        {!past && <ProcessActions lane={lane} />}
+      </div>
       <div className="insp-history">
         <div className="insp-sub">State history <span className="muted">({lane.history.length}, newest first)</span></div>
         {history.length === 0 && <div className="muted small">No state changes recorded (only GenServers report state).</div>}
@@ -135,7 +138,6 @@ export function Inspector() {
           );
         })}
       </div>
-      {!past && <ProcessActions lane={lane} />}
       {showMessages && <ProcessMessages pid={pid} sends={model.sends} />}
     </div>
   );

@@ -43,7 +43,7 @@ export function LessonPanel() {
         </div>
       )}
       {summary.total > 0 && (
-        <div className="lesson-checks">
+        <div className="lesson-checks" tabIndex={0} role="region" aria-label="Lesson checks">
           <div className="lesson-checks-head">
             <h3>Checks</h3>
             <span className={`muted mono ${summary.failed ? "crash" : ""}`}>

@@ -50,6 +50,9 @@ export function LogView() {
       <div
         className="log-scroll"
         ref={box}
+        tabIndex={0}
+        role="log"
+        aria-label="Log lines"
         onScroll={(e) => {
           const el = e.currentTarget;
           setScrollTop(el.scrollTop);

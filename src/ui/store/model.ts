@@ -95,6 +95,8 @@ export type Model = {
   /** Current and old version of each loaded module. */
   versions: Map<string, { current: string; old: string | null }>;
   now: number;
+  /** Events applied so far (benchmarks and tests read it from the timeline's data-events). */
+  events: number;
   /** Bumped when lanes are added or re-parented: the tree order must be recomputed. */
   treeVersion: number;
 };
@@ -102,7 +104,7 @@ export type Model = {
 export function emptyModel(): Model {
   return {
     lanes: new Map(), pokes: [], swaps: [], logs: [], logSeq: 0, logsDropped: 0, logChars: 0, eventsDropped: 0,
-    captions: [], sends: [], sendsDropped: 0, checks: [], compileErrors: [], versions: new Map(), now: 0, treeVersion: 0,
+    captions: [], sends: [], sendsDropped: 0, checks: [], compileErrors: [], versions: new Map(), now: 0, events: 0, treeVersion: 0,
   };
 }
 
@@ -113,6 +115,7 @@ export function isCleanExit(reason: string): boolean {
 }
 
 export function applyEvents(m: Model, events: TraceEvent[]): void {
+  m.events += events.length;
   for (const e of events) applyEvent(m, e);
 }
 

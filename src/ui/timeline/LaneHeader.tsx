@@ -9,8 +9,9 @@ import type { Lane, Model } from "../store/model";
 import type { LaneAt } from "../store/travel";
 import { formatTerm, readableReason, shortVsn, stripQuotes } from "../format";
 import { appStore } from "../store/appStore";
+import { clipValue } from "./LaneTrack";
 
-type Props = { lane: Lane; depth: number; hue: number; model: Model; selected: boolean; at?: LaneAt; onMenu?: (x: number, y: number) => void };
+type Props = { lane: Lane; depth: number; hue: number; model: Model; selected: boolean; at?: LaneAt; compact?: boolean; onMenu?: (x: number, y: number) => void };
 
 const KIND_LABEL: Record<string, string> = { supervisor: "sup", dynamic_supervisor: "dynsup", gen_server: "gen", shell: "shell", process: "proc" };
 
@@ -35,14 +36,16 @@ function shownState(lane: Lane, view: { status: string; state?: string; reason?:
   return { text: state, full: `state ${state}` };
 }
 
-export function LaneHeader({ lane, depth, hue, model, selected, at, onMenu }: Props) {
+export function LaneHeader({ lane, depth, hue, model, selected, at, compact, onMenu }: Props) {
   const versions = lane.module ? model.versions.get(lane.module) : undefined;
   const vsn = at ? at.vsn : lane.vsn;
   const runsOld = at ? at.old : !!versions && !!lane.vsn && lane.vsn !== versions.current && lane.kind === "process";
   const title = laneTitle(lane);
   const view = at ?? { status: lane.status, state: lane.state, reason: lane.reason };
   const crashed = at ? at.crashed : lane.crashed;
-  const { text: state, full } = shownState(lane, view);
+  const { text: whole, full } = shownState(lane, view);
+  // A long state is cut where no number is split ("{count: 13, …", never "{count: 1…"); the title has it all.
+  const state = view.status === "alive" || view.status === "suspended" ? clipValue(whole, compact ? 16 : 23) : whole;
   const label = `${title} ${lane.pid}${vsn ? `, ${lane.module} v${shortVsn(vsn)}${runsOld ? " (old)" : ""}` : ""}${full ? `, ${full}` : ""}`;
   return (
     <div
@@ -50,7 +53,8 @@ export function LaneHeader({ lane, depth, hue, model, selected, at, onMenu }: Pr
       style={{ paddingLeft: 10 + depth * 16, ["--hue" as string]: hue }}
       tabIndex={0}
       role="button"
-      aria-label={label}
+      // The name is what the row shows (pid, module, state); the tooltip has it in full.
+      title={label}
       aria-pressed={selected}
       onKeyDown={(e) => {
         if (e.key === "Enter" || e.key === " ") {

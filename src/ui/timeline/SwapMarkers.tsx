@@ -56,7 +56,8 @@ export function SwapFlags({ swaps, t0, t1, width, onPick }: FlagProps) {
         const row = fit.free >= 0 ? fit.free : rowRight[0] <= rowRight[1] ? 0 : 1;
         rowRight[row] = from + labelWidth;
         return (
-          <button
+          // A pointer shortcut (the keyboard has ←/→ and the slider), so not a tab stop of its own.
+          <span
             key={swap.id}
             className={`swap-flag ${swap.action ?? "load"} ${place === "right" ? "" : place}`}
             style={{ left: place === "shift" ? from : x, top: row ? 17 : 2 }}
@@ -67,7 +68,7 @@ export function SwapFlags({ swaps, t0, t1, width, onPick }: FlagProps) {
             {label}
             {killed ? <span className="swap-killed">{` · ${killed} killed`}</span> : null}
             {keptText && label !== swap.action ? <span className="swap-kept">{keptText}</span> : null}
-          </button>
+          </span>
         );
       })}
     </>

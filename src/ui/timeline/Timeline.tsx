@@ -129,7 +129,7 @@ export function Timeline() {
   }, []);
 
   return (
-    <section className={`timeline ${HEAD_W < 300 ? "compact" : ""}`} aria-label="Process timeline">
+    <section className={`timeline ${HEAD_W < 300 ? "compact" : ""}`} aria-label="Process timeline" data-events={model.events}>
       <div className="panel-bar">
         <span className="panel-title">Processes</span>
         <span className="muted alive-count">{alive} alive{rows.length > alive ? ` · ${rows.length - alive} exited` : ""}</span>
@@ -208,7 +208,7 @@ export function Timeline() {
                 }}
               >
                 <div style={{ width: HEAD_W }} className="lane-head-cell">
-                  <LaneHeader lane={lane} depth={depth} hue={hue} model={model} selected={lane.pid === selected} at={at} onMenu={(x, y) => setMenu({ pid: lane.pid, x, y })} />
+                  <LaneHeader lane={lane} depth={depth} hue={hue} model={model} selected={lane.pid === selected} at={at} compact={HEAD_W < 300} onMenu={(x, y) => setMenu({ pid: lane.pid, x, y })} />
                 </div>
                 <div className="lane-track-cell" style={{ width }}>
                   <LaneTrack lane={lane} swaps={model.swaps} t0={t0} t1={t1} width={width} now={model.now} hue={hue} pokes={pokesOf.get(lane.pid)} />
