@@ -18,7 +18,7 @@ import { EXIT, type RunRequest, type RunnerMessage } from "./protocol";
 
 const USAGE = "usage: npm run cli -- run FILE.json [--until MS] [--json] [--max-seconds S]";
 /** Wall seconds a run may take by default: a CLI run must end (a flood that moves time keeps going). */
-const MAX_SECONDS = 50;
+const MAX_SECONDS = 40;
 /** Wall ms the runner may go without a word before the CLI ends it. */
 const SILENT_MS = 15_000;
 /** Heap the runner may use (its old generation), in MB. */
