@@ -76,6 +76,10 @@ async function run({ snippet, until, json }: RunRequest): Promise<number> {
   return failedChecks ? EXIT.checks : EXIT.ok;
 }
 
+// While the thread waits (for the compiler, between slices) it says it is alive; a thread stuck
+// in one builtin call cannot, which is what the main thread's watchdog looks for.
+setInterval(() => post({ lines: [] }), 1000).unref();
+
 run(workerData as RunRequest).then(
   (status) => post({ done: status }),
   (error) => {
