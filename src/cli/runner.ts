@@ -22,6 +22,7 @@ const SLICE_MS = 250;
 const post = (msg: RunnerMessage) => parentPort!.postMessage(msg);
 
 async function run({ snippet, until, json }: RunRequest): Promise<number> {
+  post({ lines: [] }); // loaded: from here on, the watchdog counts silence
   const out: string[] = [];
   const err: string[] = [];
   // (Posted even when empty: every slice tells the watchdog this thread still answers.)
