@@ -22,6 +22,7 @@ const SLICE_MS = 250;
 const post = (msg: RunnerMessage) => parentPort!.postMessage(msg);
 
 async function run({ snippet, until, json }: RunRequest): Promise<number> {
+  post({ lines: [] }); // loaded: from here on, the watchdog counts silence
   const out: string[] = [];
   const err: string[] = [];
   // (Posted even when empty: every slice tells the watchdog this thread still answers.)
@@ -42,8 +43,14 @@ async function run({ snippet, until, json }: RunRequest): Promise<number> {
     flush();
     return EXIT.invalid;
   }
+  let flushed = performance.now();
   const runTo = async (target: number) => {
     while (!(await session.advance(target, SLICE_MS))) flush();
+    // Jumping from event to event, each step is short: still speak up every slice.
+    if (performance.now() - flushed > SLICE_MS) {
+      flush();
+      flushed = performance.now();
+    }
   };
   if (until !== null) await runTo(until);
   else {
@@ -69,6 +76,10 @@ async function run({ snippet, until, json }: RunRequest): Promise<number> {
   flush();
   return failedChecks ? EXIT.checks : EXIT.ok;
 }
+
+// While the thread waits (for the compiler, between slices) it says it is alive; a thread stuck
+// in one builtin call cannot, which is what the main thread's watchdog looks for.
+setInterval(() => post({ lines: [] }), 1000).unref();
 
 run(workerData as RunRequest).then(
   (status) => post({ done: status }),

@@ -56,7 +56,7 @@ export const about: AboutPage = {
         "A recompile with a compile error loads nothing and leaves the running system untouched. In IEx, Mix unloads a changed module before compiling it, so a compile error leaves that module unloaded and its GenServers find their callbacks undefined.",
         "A supervisor's restart window (`max_restarts` in `max_seconds`) slides in exact milliseconds. OTP counts whole seconds, which makes its edge depend on where the clock's second happens to fall.",
         "An `async` function that is called but never awaited does not run. In process code, `await` it, or `spawn` it if it should run on its own.",
-        "All processes share one JavaScript thread, and nothing preempts a busy one: a process that runs for more than a second without waiting is killed as a runaway (reason `[\"killed\", \"runaway: …\"]`), where the BEAM would have kept it running and still served the others.",
+        "All processes share one JavaScript thread, and nothing preempts a busy one: a process that runs 10 million steps (loop turns and calls) without waiting is killed as a runaway (reason `[\"killed\", \"runaway: ran 10 million steps without waiting\"]`), where the BEAM would have kept it running and still served the others.",
         "A module-level `let` is plain JavaScript: every process running that version of the module sees the same variable, and a new version starts with fresh values. The BEAM has no mutable module state; keep state in processes, as Elixir does.",
         "Objects print with their keys in insertion order; Elixir prints map keys sorted.",
       ],
