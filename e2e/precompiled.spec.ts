@@ -17,6 +17,11 @@ async function play(page: Page, id: string, precompiled: boolean): Promise<strin
   await expect(page.locator(".embed-toolbar .title")).toHaveText(demos.find((d) => d.id === id)!.snippet.title!);
   await page.evaluate(() => window.__playground!.recordEvents());
   await page.getByTestId("replay").click();
+  // This run's events reach its last script step or check, and time stands at its end (the
+  // previous run's end marker may still be on screen for a moment after the click).
+  const snippet = demos.find((d) => d.id === id)!.snippet;
+  const last = Math.max(0, ...(snippet.script ?? []).map((s) => s.at), ...(snippet.checks ?? []).map((c) => c.at));
+  await expect.poll(() => page.evaluate((t) => window.__playground!.recordedEvents().some((e) => e.t >= t), last), { timeout: 90_000 }).toBe(true);
   await expect(page.getByTestId("lesson-end")).toBeVisible({ timeout: 90_000 });
   // The events at each virtual ms in a canonical order: an action's own `action` event may come
   // before or after the work it owes at that ms (the session finishes that in wall-clock slices).
