@@ -63,6 +63,8 @@ test("time travel: just before the swap 6 on v1, one key later 16 on v2, same pi
   const fresh = (await row(page, "counter").last().getAttribute("data-pid"))!;
   expect(fresh).not.toBe(pid);
   await page.getByTestId("pause").click();
+  // The window followed the present past the recompile: Home brings the start (and its flag) back.
+  await page.keyboard.press("Home");
   await page.locator("[data-testid=swap-label]", { hasText: "recompile" }).click();
   await shows(page, pid, "6", "1");
   await expect(counterRow(page, fresh).getByTestId("process-state")).toHaveText("not started yet");

@@ -20,7 +20,7 @@ export function useAxisScrub(geometry: () => Geometry, onStart: () => void) {
       return g.t0 + (Math.min(g.width, Math.max(0, x)) / g.width) * (g.t1 - g.t0);
     };
     const down = (e: PointerEvent) => {
-      if (e.button !== 0 || (e.target as HTMLElement).closest("button")) return;
+      if (e.button !== 0 || (e.target as HTMLElement).closest("button, .swap-flag")) return; // a swap flag has its own click
       dragging = true;
       el.setPointerCapture(e.pointerId);
       onStart();
