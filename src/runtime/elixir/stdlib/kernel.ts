@@ -3,7 +3,7 @@
  * await: those never wait). Process functions go through the runtime's own `otp` API, so
  * Elixir code and TypeScript code share one engine.
  */
-import { ReceiveToken, SleepToken } from "../../activation";
+import { ReceiveToken, SleepToken, internal } from "../../activation";
 import type { OtpApi } from "../../api";
 import type { Runtime } from "../../runtime";
 import { ExitError, Pid, Ref } from "../../terms";
@@ -303,10 +303,16 @@ function raiseModule(ctx: Context, module: string, fields: unknown): ElixirError
 /** Waits forever (Process.sleep(:infinity)): a receive nothing matches. */
 export const forever = () => new ReceiveToken(() => false, undefined);
 
+/** Process.sleep/1 answers :ok once the time has passed, as Elixir's does. */
+const sleepThenOk = internal(function* (ms: number) {
+  yield new SleepToken(ms);
+  return "ok";
+}, "Process.sleep");
+
 export function sleep(ms: unknown): unknown {
   if (ms === "infinity") return forever();
   if (typeof ms !== "number" || !Number.isInteger(ms) || ms < 0) throw argumentError(`expected a non-negative integer or :infinity, got: ${inspect(ms)}`);
-  return new SleepToken(ms);
+  return sleepThenOk(ms);
 }
 
 export { truthy };
