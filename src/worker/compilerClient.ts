@@ -28,7 +28,8 @@ export class CompilerClient {
   /** Spawns the compiler worker (once) and resolves when it is ready for transforms. */
   start(): Promise<void> {
     if (!this.worker) {
-      this.worker = new OwnWorker(compilerUrl, { type: "module", name: "compiler" });
+      // Absolute: this worker was started from a `blob:` script, which cannot resolve a path.
+      this.worker = new OwnWorker(new URL(compilerUrl, import.meta.url), { type: "module", name: "compiler" });
       this.worker.onmessage = (e: MessageEvent<FromCompiler>) => this.receive(e.data);
       this.worker.onerror = (e) => {
         e.preventDefault();

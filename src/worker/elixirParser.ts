@@ -7,8 +7,12 @@ import treeSitterUrl from "web-tree-sitter/web-tree-sitter.wasm?url";
 import elixirUrl from "tree-sitter-elixir/tree-sitter-elixir.wasm?url";
 import type { ParserBytes } from "../compiler/elixir/parser";
 
+/** Taken before lockdown.ts removes `fetch` from this worker's global (user code must not have it). */
+const ownFetch = globalThis.fetch.bind(globalThis);
+
 async function bytesOf(url: string): Promise<Uint8Array> {
-  const response = await fetch(url);
+  // Absolute: this worker was started from a `blob:` script, which cannot resolve a path.
+  const response = await ownFetch(new URL(url, import.meta.url).href);
   if (!response.ok) throw new Error(`the Elixir parser could not be loaded (${url}: ${response.status})`);
   return new Uint8Array(await response.arrayBuffer());
 }
