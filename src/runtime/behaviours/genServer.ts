@@ -378,7 +378,14 @@ export function createGenServer(rt: Runtime) {
       if (!target) throw new ExitError(["noproc", mfa]);
       const watch = rt.monitor(me, target.pid);
       yield* request("$system", target.pid, ["terminate", reason], timeout, mfa);
-      const down = (yield new ReceiveToken((m) => isTuple(m, "DOWN") && m[1] === watch, undefined)) as unknown[];
+      // As proc_lib:stop/3: the caller waits for the server's DOWN at most `timeout` ms, then
+      // exits with {timeout, mfa}; the server goes on with its terminate.
+      const after = typeof timeout === "number" ? timeout : undefined;
+      const down = (yield new ReceiveToken((m) => isTuple(m, "DOWN") && m[1] === watch, after)) as unknown[] | typeof TIMEOUT;
+      if (down === TIMEOUT) {
+        rt.demonitor(me, watch);
+        throw new ExitError(["timeout", mfa]);
+      }
       // The reason came back copied (it travelled in a message): compare it as OTP matches it.
       if (!sameTerm(down[4], reason)) throw new ExitError([down[4], mfa]);
       return "ok";
