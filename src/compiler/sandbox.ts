@@ -78,6 +78,13 @@ function shadowedGlobals(): Record<string, unknown> {
     Compartment: refusal("Compartment", "user code runs in the playground's own sandbox"),
     lockdown: undefined,
     harden: undefined,
+    // Not in the box at all; named here only so that code reaching for them reads why.
+    ...Object.fromEntries(
+      ["fetch", "XMLHttpRequest", "WebSocket", "WebSocketStream", "WebTransport", "EventSource"].map((n) => [n, refusal(n, "user code cannot reach the network")]),
+    ),
+    ...Object.fromEntries(
+      ["setTimeout", "setInterval", "queueMicrotask", "requestAnimationFrame"].map((n) => [n, refusal(n, "time is virtual here: use Process.send_after or Process.sleep")]),
+    ),
   };
 }
 
