@@ -69,7 +69,10 @@ export async function lane(page: Page, name: string): Promise<{ pid: string; sta
   const live = row(page, name).filter({ hasNot: page.locator(".status-dot.dead") }).last();
   await expect(live).toBeVisible();
   const pid = (await live.getAttribute("data-pid"))!;
-  const state = (await live.getByTestId("process-state").textContent())!.trim();
+  // The row may cut a long state ("{count: 967, st…"); its tooltip has it whole ("state …").
+  const cell = live.getByTestId("process-state");
+  const title = (await cell.getAttribute("title")) ?? "";
+  const state = title.startsWith("state ") ? title.slice("state ".length) : (await cell.textContent())!.trim();
   return { pid, state };
 }
 
