@@ -2,7 +2,7 @@
  * Issue 13: every hostile snippet in `attacks/` plays as a share link with autoplay in real
  * Chromium, one test each. For all of them: nothing reaches the outside server (a second loopback
  * server, the "other origin"), the visitor's saved draft is byte-identical after "Restore
- * draft", the page ran every click within 200 ms while the attack ran, and the runtime still runs
+ * draft", the page never froze while the attack ran (every click answered; the worst wait is attached to the test), and the runtime still runs
  * the visitor's code afterwards. Each family then checks what its attack was after. A new file in
  * `attacks/` is picked up with the common checks.
  */
