@@ -177,6 +177,14 @@ export class Host {
         console.error("session.advance failed", err);
       }
       this.postFilesIfScriptEdited(s);
+    } else if (s && this.paused && !this.locked) {
+      // Time stands still, but what an action started at this ms (a console line, a poke from the
+      // inspector) still finishes, slice by slice, as it would at any speed.
+      try {
+        await this.exclusive(() => s.advance(s.now, SLICE_MS));
+      } catch (err) {
+        console.error("session.advance failed", err);
+      }
     }
     this.flush();
     this.postClock(false);
