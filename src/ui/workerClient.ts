@@ -78,6 +78,8 @@ export class WorkerClient {
   private phase: "loading" | "ready" | "failed" = "loading";
   /** Wall time the oldest unanswered heartbeat was sent, or null. */
   private heartbeatSince: number | null = null;
+  /** When the last heartbeat ran (a late one means the page itself was busy). */
+  private lastBeat: number | null = null;
   private watching = false;
   private timer: ReturnType<typeof setInterval> | null = null;
 
@@ -116,6 +118,7 @@ export class WorkerClient {
   watch(on: boolean): void {
     this.watching = on;
     this.heartbeatSince = null;
+    this.lastBeat = null;
     if (on && !this.timer) this.timer = setInterval(() => this.heartbeat(), HEARTBEAT_MS);
     if (!on && this.timer) {
       clearInterval(this.timer);
@@ -152,6 +155,14 @@ export class WorkerClient {
   private heartbeat(): void {
     if (!this.watching) return;
     const now = performance.now();
+    const late = this.lastBeat !== null && now - this.lastBeat > HEARTBEAT_MS * 2;
+    this.lastBeat = now;
+    if (late && this.heartbeatSince !== null) {
+      // The page's own thread was busy (this beat came late): the worker's answer may be waiting
+      // in the queue behind it. Silence counts from now, not from while the page could not listen.
+      this.heartbeatSince = now;
+      return;
+    }
     if (this.heartbeatSince !== null) {
       const silent = now - this.heartbeatSince;
       const compiling = [...this.pending.values()].some((p) => COMPILING.has(p.type));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TraceEvent } from "../../runtime/events";
-import { applyEvents, emptyModel, isInitialLoad, reportFor, MAX_LOG_LINES, MAX_LOG_CHARS, MAX_SENDS } from "./model";
+import { applyEvents, emptyModel, isInitialLoad, reportFor, MAX_LOG_LINES, MAX_LOG_CHARS, MAX_SENDS, MAX_LANES } from "./model";
 import { treeRows } from "./tree";
 
 const boot: TraceEvent[] = [
@@ -16,6 +16,31 @@ const boot: TraceEvent[] = [
 ];
 
 describe("the timeline model", () => {
+  it("keeps at most MAX_LANES lanes: exited processes give theirs up first, then new ones get none (counted)", () => {
+    const m = emptyModel();
+    const pid = (i: number) => `#PID<0.${i}.0>`;
+    const events: TraceEvent[] = [];
+    // A fork bomb's shape: each process spawns two and exits.
+    for (let i = 1; i <= MAX_LANES + 500; i++) {
+      events.push({ t: 0, type: "spawn", pid: pid(i), parent: i === 1 ? null : pid(Math.floor(i / 2)) });
+      if (i % 2 === 1 && i > 1) events.push({ t: 0, type: "exit", pid: pid(Math.floor(i / 2)), reason: '"normal"' });
+    }
+    applyEvents(m, events);
+    expect(m.lanes.size).toBe(MAX_LANES);
+    expect(m.lanesDropped).toBe(500);
+    // The first to exit went first; the newest processes all have lanes.
+    expect(m.lanes.has(pid(1))).toBe(false);
+    expect(m.lanes.has(pid(MAX_LANES + 500))).toBe(true);
+    expect(treeRows(m.lanes)).toHaveLength(MAX_LANES);
+
+    // Every lane alive: a new process gets none.
+    const full = emptyModel();
+    applyEvents(full, Array.from({ length: MAX_LANES + 3 }, (_, i): TraceEvent => ({ t: 0, type: "spawn", pid: pid(i + 1), parent: null })));
+    expect(full.lanes.size).toBe(MAX_LANES);
+    expect(full.lanesDropped).toBe(3);
+    expect(full.lanes.has(pid(MAX_LANES + 1))).toBe(false);
+  });
+
   it("orders lanes by the supervision tree with the shell last", () => {
     const m = emptyModel();
     applyEvents(m, boot);

@@ -6,7 +6,9 @@
  * bounded: the log keeps the newest MAX_LOG_LINES and at most MAX_LOG_CHARS of text (a flood of
  * 1 MB lines is bounded by bytes, not lines), each lane its newest history and labels, and a
  * label keeps only what a lane can show. A line itself arrives already cut to its limit
- * (workerMessages.ts), with a note saying so.
+ * (workerMessages.ts), with a note saying so. Lanes are bounded too (MAX_LANES): past the bound
+ * the oldest exited process gives up its lane, and when every lane is alive a new process gets
+ * none (counted): a fork bomb's 262,144 processes froze the page for minutes in the tree order.
  */
 import type { CheckEvent, CompileErrorEvent, PokeEvent, ProcessKind, StackFrame, TraceEvent } from "../../runtime/events";
 import { exitReport, failedWords, pokeText } from "./reports";
@@ -20,6 +22,8 @@ const MAX_LANE_HISTORY = 2_000;
 const MAX_LANE_LABELS = 400;
 /** Messages kept for the message view: the newest ones (a chatty system sends thousands a second). */
 export const MAX_SENDS = 20_000;
+/** Lanes the model holds: more than anyone can read, few enough to order within a frame. */
+export const MAX_LANES = 10_000;
 
 export type LaneStatus = "alive" | "suspended" | "dead";
 
@@ -99,12 +103,20 @@ export type Model = {
   events: number;
   /** Bumped when lanes are added or re-parented: the tree order must be recomputed. */
   treeVersion: number;
+  /** Lanes made so far (the next lane's `order`). */
+  laneSeq: number;
+  /** Exited processes' pids in exit order: the first to give up their lanes past MAX_LANES. */
+  exited: string[];
+  exitedHead: number;
+  /** Processes past MAX_LANES: exited ones whose lanes were dropped, and ones never given one. */
+  lanesDropped: number;
 };
 
 export function emptyModel(): Model {
   return {
     lanes: new Map(), pokes: [], swaps: [], logs: [], logSeq: 0, logsDropped: 0, logChars: 0, eventsDropped: 0,
     captions: [], sends: [], sendsDropped: 0, checks: [], compileErrors: [], versions: new Map(), now: 0, events: 0, treeVersion: 0,
+    laneSeq: 0, exited: [], exitedHead: 0, lanesDropped: 0,
   };
 }
 
@@ -123,9 +135,13 @@ export function applyEvent(m: Model, e: TraceEvent): void {
   if (e.t > m.now) m.now = e.t;
   switch (e.type) {
     case "spawn": {
+      if (m.lanes.size >= MAX_LANES && !dropOldestExited(m)) {
+        m.lanesDropped++;
+        return;
+      }
       const kind = e.kind ?? "process";
       m.lanes.set(e.pid, {
-        pid: e.pid, order: m.lanes.size, parent: e.parent, name: e.name, module: e.module, kind,
+        pid: e.pid, order: m.laneSeq++, parent: e.parent, name: e.name, module: e.module, kind,
         vsn: e.module ? m.versions.get(e.module)?.current : undefined,
         spawnedAt: e.t, crashed: false, status: "alive", history: [], labels: [],
         vsns: [], suspensions: [], linkLog: [], monitorLog: [],
@@ -166,6 +182,7 @@ export function applyEvent(m: Model, e: TraceEvent): void {
       if (!lane) return;
       lane.status = "dead";
       lane.exitedAt = e.t;
+      m.exited.push(e.pid);
       lane.reason = e.reason;
       lane.crashed = !isCleanExit(e.reason);
       lane.stack = e.stack;
@@ -286,6 +303,23 @@ export function applyEvent(m: Model, e: TraceEvent): void {
       return;
     }
   }
+}
+
+/** Frees the lane of the process that exited first; false when every lane is a live process. */
+function dropOldestExited(m: Model): boolean {
+  while (m.exitedHead < m.exited.length) {
+    const pid = m.exited[m.exitedHead++];
+    if (m.exitedHead > 4096 && m.exitedHead * 2 > m.exited.length) {
+      m.exited = m.exited.slice(m.exitedHead);
+      m.exitedHead = 0;
+    }
+    if (m.lanes.get(pid)?.status !== "dead") continue;
+    m.lanes.delete(pid);
+    m.lanesDropped++;
+    m.treeVersion++;
+    return true;
+  }
+  return false;
 }
 
 /** Appends a line; drops the oldest (counted) past MAX_LOG_LINES or MAX_LOG_CHARS. */

@@ -25,6 +25,7 @@ import { TravelBar } from "./TravelBar";
 import { useAxisScrub, useDragPan } from "./gestures";
 import { RowMenu, type RowMenuAt } from "./RowMenu";
 import type { Poke } from "../store/model";
+import { MAX_LANES } from "../store/model";
 
 const ROW_H = 34;
 const OVERSCAN = 6;
@@ -133,6 +134,11 @@ export function Timeline() {
       <div className="panel-bar">
         <span className="panel-title">Processes</span>
         <span className="muted alive-count">{alive} alive{rows.length > alive ? ` · ${rows.length - alive} exited` : ""}</span>
+        {model.lanesDropped > 0 && (
+          <span className="muted lanes-note" data-testid="lanes-note" title={`The timeline keeps at most ${MAX_LANES.toLocaleString("en-US")} lanes: the oldest exited processes go first`}>
+            · {model.lanesDropped.toLocaleString("en-US")} more not shown
+          </span>
+        )}
         <span className="spacer" />
         {messagesInWindow > MAX_ARROWS && (
           <span className="muted messages-note" data-testid="messages-note">newest {MAX_ARROWS} of {messagesInWindow.toLocaleString("en-US")} messages: zoom in for the rest</span>
