@@ -29,8 +29,10 @@ test.afterAll(async () => {
 const WATCHDOG = /stopped answering/;
 
 const shown = (page: Page, text: RegExp) => page.getByText(text).first().isVisible();
+/** The page said something: a notice, or the errors under the editor (a snippet refused at Run). */
+const said = async (page: Page) => (await page.getByTestId("notice-error").count()) > 0 || (await page.getByTestId("compile-error").count()) > 0;
 /** Time ran on (the attack did its work and the runtime kept going), or the page said something. */
-const ranOrSaid = (page: Page) => async () => (await virtualTime(page)) >= 2000 || (await page.getByTestId("notice-error").count()) > 0;
+const ranOrSaid = (page: Page) => async () => (await virtualTime(page)) >= 2000 || (await said(page));
 
 type Family = {
   /** When the attack has done what it can; the page is probed with clicks until then. */
@@ -53,8 +55,19 @@ const families: Array<[RegExp, Family]> = [
       expect(await getFile(page, "Main.ts")).toBe(snippet.files["Main.ts"]);
     },
   }],
-  [/^(guard-|hang-|flood-)/, {
-    until: (page) => async () => (await virtualTime(page)) >= 3000 || (await shown(page, WATCHDOG)) || (await page.getByTestId("notice-error").count()) > 0,
+  [/^(guard-|hang-)/, {
+    until: (page) => async () => (await virtualTime(page)) >= 3000 || (await shown(page, WATCHDOG)) || (await said(page)),
+  }],
+  [/^flood-/, {
+    // A flood is within the runtime's reach: time runs on (a process past its bound is killed),
+    // or the run is stopped with its reason (a livelock, the process limit). The watchdog, which
+    // replaces a worker that stopped answering, must not be what ended it.
+    until: (page) => async () => (await virtualTime(page)) >= 3000 || (await page.getByTestId("notice-error").count()) > 0,
+    check: async (page) => {
+      await expect(page.getByText(WATCHDOG)).toHaveCount(0);
+      const notices = await page.getByTestId("notice-error").allTextContents();
+      for (const notice of notices) expect(notice).toMatch(/^The run was stopped: (virtual time is stuck|the snippet reached the process limit)/);
+    },
   }],
   [/^big-/, {
     until: (page) => async () => (await virtualTime(page)) >= 3000 || (await shown(page, WATCHDOG)),
