@@ -48,12 +48,17 @@ export type CheckEvent = { t: number; type: "check"; index: number; say: string;
  */
 export type PokeEvent = { t: number; type: "poke"; pid: Printed; what: PokeKind; term?: Printed; by: "console" | "script" };
 export type PokeKind = "exit" | "send" | "suspend" | "resume" | "get_state" | "replace_state" | "crash_next";
+/**
+ * A process's mailbox length changed (the app only: the worker records them for time travel,
+ * one per process and virtual ms at most, and only when the length differs from the last one).
+ */
+export type MailboxEvent = { t: number; type: "mailbox"; pid: Printed; length: number };
 /** The result of a user action (recompile, upgrade, restart): what was loaded, what died. */
 export type ActionEvent = { t: number; type: "action"; action: "recompile" | "upgrade" | "restart"; ok: boolean; loaded: string[]; killed: Printed[]; message?: string };
 
 export type TraceEvent =
   | SpawnEvent | ExitEvent | LogEvent | StateEvent | SendEvent | LinkEvent | MonitorEvent | DownEvent
-  | RegisterEvent | LoadEvent | PurgeEvent | CodeChangeEvent | SuspendEvent | CompileErrorEvent | SayEvent
+  | RegisterEvent | LoadEvent | PurgeEvent | CodeChangeEvent | SuspendEvent | CompileErrorEvent | SayEvent | MailboxEvent
   | BehaviourEvent | RunsEvent | ActionEvent | CheckEvent | WarningEvent | PokeEvent;
 
 export type TraceEventType = TraceEvent["type"];

@@ -22,6 +22,8 @@ export type RuntimeOptions = {
   sink?: EventSink | null;
   /** Emit a `send` event per message (costly; off unless someone shows messages). */
   traceSends?: boolean;
+  /** Told every change of a mailbox's length (the app records them for time travel); never an event by itself. */
+  watchMailboxes?: ((pid: Pid, length: number, t: number) => void) | null;
   maxProcesses?: number;
   /** Budget checks a process may use without waiting before the runaway guard kills it (limits.ts). */
   maxSteps?: number;
@@ -58,6 +60,7 @@ export class Runtime {
   readonly sink: EventSink | null;
   /** The sink when sends are traced, else null: one check on every send. */
   private sendSink: EventSink | null = null;
+  private readonly mailboxWatcher: ((pid: Pid, length: number, t: number) => void) | null;
   readonly maxProcesses: number;
   readonly maxSteps: number;
   readonly maxTurnsPerMs: number;
@@ -93,6 +96,7 @@ export class Runtime {
   constructor(options: RuntimeOptions = {}) {
     this.sink = options.sink ?? null;
     this.setTraceSends(options.traceSends ?? false);
+    this.mailboxWatcher = options.watchMailboxes ?? null;
     this.maxProcesses = options.maxProcesses ?? 262_144;
     this.maxSteps = options.maxSteps ?? MAX_STEPS;
     this.maxTurnsPerMs = options.maxTurnsPerMs ?? MAX_TURNS_PER_MS;
@@ -137,6 +141,8 @@ export class Runtime {
     const p = new Proc(pid, parent, start, opts.kind ?? "process", module);
     pid.proc = p;
     this.procs.set(p.pid.id, p);
+    const watcher = this.mailboxWatcher;
+    if (watcher !== null) p.mailbox.watch = (length) => watcher(pid, length, this.now);
     if (this.sink) {
       const event: TraceEvent = { t: this.now, type: "spawn", pid: String(p.pid), parent: parent ? String(parent.pid) : null, kind: p.kind };
       if (module) event.module = module;

@@ -53,6 +53,8 @@ export type SessionOptions = {
   traceSends?: boolean;
   /** Play the snippet's script steps. Default true. */
   playScript?: boolean;
+  /** Told every change of a mailbox's length (the app's time travel records them; see worker/mailboxSampler.ts). */
+  watchMailboxes?: (pid: string, length: number, t: number) => void;
   maxProcesses?: number;
   /** The runaway guard's budget (limits.ts MAX_STEPS by default). */
   maxSteps?: number;
@@ -124,6 +126,7 @@ export class Session {
     this.rt = new Runtime({
       sink: this.options.onEvent,
       traceSends: this.traceSends,
+      watchMailboxes: this.mailboxWatcher(),
       maxProcesses: this.options.maxProcesses,
       maxSteps: this.options.maxSteps,
       maxTurnsPerMs: this.options.maxTurnsPerMs,
@@ -140,6 +143,11 @@ export class Session {
     this.settleAt = null;
     this.owedActionEvents = [];
     this.bindings = {};
+  }
+
+  private mailboxWatcher() {
+    const watch = this.options.watchMailboxes;
+    return watch ? (pid: { text: string }, length: number, t: number) => watch(pid.text, length, t) : null;
   }
 
   /** The runtime, for tests and benchmarks that look inside. */

@@ -44,6 +44,7 @@ const EVENT_SHAPES: Record<TraceEvent["type"], Shape> = {
   check: { index: "n", say: "s", ok: "b", expected: "s", got: "s" },
   warning: { pid: "s", text: "s" },
   poke: { pid: "s", what: "s", term: "s?", by: "s" },
+  mailbox: { pid: "s", length: "n" },
 };
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);

@@ -10,6 +10,7 @@
 import type { TraceEvent } from "../runtime/events";
 import * as sessionModule from "../session/session";
 import { elixirParserBytes } from "./elixirParser";
+import { MailboxSampler } from "./mailboxSampler";
 import type { Session } from "../session/session";
 import type { ActionResult } from "../session/types";
 import { assertNever, type PageToWorker, type WorkerToPage } from "./protocol";
@@ -21,7 +22,7 @@ const SLICE_MS = 8;
 const MAX_WALL_STEP_MS = 250;
 /** Events held for one post; beyond it, the chatty kinds are dropped and counted. */
 const MAX_BUFFER = 20_000;
-const DROPPABLE = new Set<TraceEvent["type"]>(["log", "state", "send"]);
+const DROPPABLE = new Set<TraceEvent["type"]>(["log", "state", "send", "mailbox"]);
 
 export type Post = (msg: WorkerToPage) => void;
 
@@ -41,6 +42,8 @@ export class Host {
   private filesSeen = "";
   /** The page shows messages: sessions emit `send` events. */
   private traceSends = false;
+  /** Mailbox lengths for time travel, per session. */
+  private mailboxes = new MailboxSampler((e) => this.collect(e));
 
   constructor(private readonly post: Post, private readonly compiler: StandbyCompiler) {}
 
@@ -125,7 +128,14 @@ export class Host {
     this.post({ type: "reset", now: 0 });
     const SessionClass = (sessionModule as Record<string, unknown>)["Session"] as typeof Session | undefined;
     if (!SessionClass) throw new Error("the runtime is not built into this page yet (src/session/session.ts has no implementation)");
-    this.session = new SessionClass({ esbuild: this.compiler, onEvent: (e) => this.collect(e), traceSends: this.traceSends, elixir: { parserBytes: elixirParserBytes } });
+    const mailboxes = (this.mailboxes = new MailboxSampler((e) => this.collect(e)));
+    this.session = new SessionClass({
+      esbuild: this.compiler,
+      onEvent: (e) => this.collect(e),
+      traceSends: this.traceSends,
+      watchMailboxes: (pid, length, t) => mailboxes.note(pid, length, t),
+      elixir: { parserBytes: elixirParserBytes },
+    });
     const result = await this.session.start(snippet);
     this.filesSeen = JSON.stringify(this.session.files);
     this.flush();
@@ -191,6 +201,7 @@ export class Host {
   }
 
   private collect(event: TraceEvent): void {
+    if (event.type === "exit") this.mailboxes.forget(event.pid);
     if (this.buffer.length >= MAX_BUFFER && DROPPABLE.has(event.type)) {
       this.dropped++;
       return;
@@ -199,6 +210,7 @@ export class Host {
   }
 
   private flush(): void {
+    this.mailboxes.flush();
     const now = this.session?.now ?? 0;
     const events = this.buffer;
     this.buffer = [];

@@ -3,7 +3,7 @@ import type { Lane } from "../store/model";
 import { consoleHint } from "./consoleHint";
 
 const lane = (over: Partial<Lane>): Lane => ({
-  pid: "#PID<0.1.0>", order: 0, parent: null, kind: "process", spawnedAt: 0, crashed: false, status: "alive", history: [], labels: [], vsns: [], suspensions: [], linkLog: [], monitorLog: [], ...over,
+  pid: "#PID<0.1.0>", order: 0, parent: null, kind: "process", spawnedAt: 0, crashed: false, status: "alive", history: [], labels: [], vsns: [], suspensions: [], linkLog: [], monitorLog: [], mailboxes: [], ...over,
 });
 
 describe("consoleHint", () => {

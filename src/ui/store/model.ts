@@ -48,6 +48,10 @@ export type Lane = {
   suspensions: { t: number; on: boolean }[];
   linkLog: { t: number; other: string; on: boolean }[];
   monitorLog: { t: number; other: string; ref: string; on: boolean }[];
+  /** Its mailbox's length at the end of each ms it changed (the worker's `mailbox` events); empty: never held a message. */
+  mailboxes: { t: number; length: number }[];
+  /** Older lengths were let go (the list is capped like the state history). */
+  mailboxesCut?: boolean;
   /** A supervisor that stopped because its children crashed too often (OTP's reached_max_restart_intensity). */
   gaveUp?: boolean;
 };
@@ -128,7 +132,7 @@ export function applyEvent(m: Model, e: TraceEvent): void {
         pid: e.pid, order: m.lanes.size, parent: e.parent, name: e.name, module: e.module, kind,
         vsn: e.module ? m.versions.get(e.module)?.current : undefined,
         spawnedAt: e.t, crashed: false, status: "alive", history: [], labels: [],
-        vsns: [], suspensions: [], linkLog: [], monitorLog: [],
+        vsns: [], suspensions: [], linkLog: [], monitorLog: [], mailboxes: [],
       });
       noteVsn(m.lanes.get(e.pid)!, e.t);
       m.treeVersion++;
@@ -189,6 +193,20 @@ export function applyEvent(m: Model, e: TraceEvent): void {
       m.pokes.push({ t: e.t, pid: e.pid, what: e.what, text });
       if (m.pokes.length > MAX_POKES * 1.25) m.pokes.splice(0, m.pokes.length - MAX_POKES);
       return;
+    case "mailbox": {
+      const lane = m.lanes.get(e.pid);
+      if (!lane) return;
+      const last = lane.mailboxes[lane.mailboxes.length - 1];
+      if (last && last.t === e.t) last.length = e.length;
+      else {
+        lane.mailboxes.push({ t: e.t, length: e.length });
+        if (lane.mailboxes.length > MAX_LANE_HISTORY * 1.25) {
+          lane.mailboxes.splice(0, lane.mailboxes.length - MAX_LANE_HISTORY);
+          lane.mailboxesCut = true;
+        }
+      }
+      return;
+    }
     case "state": {
       const lane = m.lanes.get(e.pid);
       if (!lane) return;
