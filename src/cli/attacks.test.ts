@@ -81,19 +81,9 @@ describe("every hostile snippet through the CLI", () => {
     expect(existsSync(MARKER)).toBe(false);
   });
 
-  /**
-   * Attacks that did not yet end cleanly in the merged tree's last lone-clone run, and why. Any
-   * other attack that fails this check fails the test; one of these may start passing.
-   */
-  const KNOWN_OPEN: Record<string, string> = {
-    "big-lines-flood.json": "on a loaded machine the run outlived the CLI's own 50 s limit and was killed at 91 s",
-    "hang-microtask.json": "the budget check that stops a Promise callback outside a turn surfaces as an unhandled error (exit 1 with a stack) instead of a stopped run",
-  };
-
   it("ends each run within 60 s, by itself, with an exit status and no internal error", () => {
     const bad = outcomes.filter((o) => o.signal !== null || o.status === null || o.ms > 60_000 || /internal error/.test(o.stderr));
-    const unexpected = bad.filter((o) => !(o.name in KNOWN_OPEN));
-    expect(unexpected.map((o) => `${o.name}: status ${o.status}, signal ${o.signal}, ${Math.round(o.ms)} ms, ${o.stderr.slice(-300)}`)).toEqual([]);
+    expect(bad.map((o) => `${o.name}: status ${o.status}, signal ${o.signal}, ${Math.round(o.ms)} ms, ${o.stderr.slice(-300)}`)).toEqual([]);
   });
 
   it("says why when it stops a run or refuses a snippet", () => {
@@ -109,5 +99,7 @@ describe("every hostile snippet through the CLI", () => {
     expect(status("guard-rebind.json")).toMatch(/^guard-rebind.json 1 .*"__budget" is a name the playground keeps/);
     expect(status("flood-ping-pong.json")).toMatch(/^flood-ping-pong.json 3 stopped: virtual time is stuck at 0 ms/);
     expect(status("flood-fork-bomb.json")).toMatch(/^flood-fork-bomb.json 3 stopped: (the snippet reached the process limit|virtual time is stuck)/);
+    expect(status("hang-microtask.json")).toMatch(/^hang-microtask.json 3 stopped: user code cannot run outside a process/);
+    expect(status("big-lines-flood.json")).toMatch(/^big-lines-flood.json 3 stopped: the run took more than 40 s of wall time/);
   });
 });

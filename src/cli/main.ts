@@ -96,7 +96,7 @@ async function main(): Promise<number> {
     process.stderr.write(`${parsed.error}\n`);
     return EXIT.invalid;
   }
-  return supervise({ snippet: parsed.snippet, until: args.until, json: args.json }, args.maxSeconds);
+  return supervise({ snippet: parsed.snippet, until: args.until, json: args.json, written: new SharedArrayBuffer(4) }, args.maxSeconds);
 }
 
 /** Runs the snippet in a worker thread and relays its output; ends it if it goes silent. */
@@ -126,14 +126,21 @@ function supervise(request: RunRequest, maxSeconds: number): Promise<number> {
     const began = performance.now();
     // (Silence counts once the thread has spoken: loading node and tsx on a busy machine is slow.)
     let heard = began;
-    const watchdog = setInterval(() => {
+    const written = new Int32Array(request.written);
+    /** Ends the run past its wall-time limit or after too long a silence; true if it did. */
+    const overdue = () => {
       if (performance.now() - began > maxSeconds * 1000) {
         finish(EXIT.stopped, `the run took more than ${maxSeconds} s of wall time (virtual time had reached what the output shows); --max-seconds allows more`);
       } else if (heard > began && performance.now() - heard > SILENT_MS) {
         finish(EXIT.stopped, `the snippet's code ran for ${SILENT_MS / 1000} s without giving the runtime control back (inside one builtin call, such as a regular expression that backtracks without end), and was ended`);
       }
-    }, 500);
+      return finished;
+    };
+    const watchdog = setInterval(overdue, 500);
     worker.on("message", (msg: RunnerMessage) => {
+      // Also checked here: a stream of output (written synchronously to a slow pipe) can keep
+      // this thread from reaching its timers.
+      if (finished || overdue()) return;
       heard = performance.now();
       if ("done" in msg) {
         finish(msg.done);
@@ -141,6 +148,12 @@ function supervise(request: RunRequest, maxSeconds: number): Promise<number> {
       }
       if (msg.lines.length) process.stdout.write(msg.lines.join("\n") + "\n");
       if (msg.err?.length) process.stderr.write(msg.err.join("\n") + "\n");
+      if (msg.lines.length || msg.err?.length) {
+        // The runner waits for this (backpressure); writing to a slow reader is not its silence.
+        Atomics.add(written, 0, 1);
+        Atomics.notify(written, 0);
+        heard = performance.now();
+      }
     });
     worker.on("error", (err: Error & { code?: string }) => {
       if (err.code === "ERR_WORKER_OUT_OF_MEMORY") finish(EXIT.stopped, `the snippet used more than ${HEAP_MB / 1024} GB of memory, and was ended`);

@@ -12,7 +12,7 @@ import * as esbuild from "esbuild";
 import type { TraceEvent } from "../runtime/events";
 import { Session } from "../session/session";
 import { formatEvent } from "./format";
-import { EXIT, type RunRequest, type RunnerMessage } from "./protocol";
+import { BATCHES_IN_FLIGHT, BATCH_CHARS, BATCH_LINES, EXIT, type RunRequest, type RunnerMessage } from "./protocol";
 
 /** With no --until: run until nothing is pending or this much virtual time has passed. */
 const DEFAULT_LIMIT = 60_000;
@@ -21,16 +21,32 @@ const SLICE_MS = 250;
 
 const post = (msg: RunnerMessage) => parentPort!.postMessage(msg);
 
-async function run({ snippet, until, json }: RunRequest): Promise<number> {
+async function run({ snippet, until, json, written }: RunRequest): Promise<number> {
   post({ lines: [] }); // loaded: from here on, the watchdog counts silence
   const out: string[] = [];
   const err: string[] = [];
+  let outChars = 0;
+  const writtenBatches = new Int32Array(written);
+  let posted = 0;
   // (Posted even when empty: every slice tells the watchdog this thread still answers.)
-  const flush = () => post({ lines: out.splice(0), err: err.splice(0) });
+  const flush = () => {
+    if (out.length || err.length) {
+      // Backpressure: wait (a second at a time) while the main thread is behind with writing.
+      for (let seen = Atomics.load(writtenBatches, 0); posted - seen >= BATCHES_IN_FLIGHT; seen = Atomics.load(writtenBatches, 0)) {
+        Atomics.wait(writtenBatches, 0, seen, 1000);
+      }
+      posted++;
+    }
+    post({ lines: out.splice(0), err: err.splice(0) });
+    outChars = 0;
+  };
   const onEvent = (e: TraceEvent) => {
     const line = json ? JSON.stringify(e) : formatEvent(e);
-    if (line !== null) out.push(line);
-    if (out.length > 1000) flush();
+    if (line !== null) {
+      out.push(line);
+      outChars += line.length;
+    }
+    if (out.length >= BATCH_LINES || outChars >= BATCH_CHARS) flush();
   };
   // haltOnTrouble: a livelock or the process limit ends the run at that very event, so the
   // output is the same on any machine.
@@ -76,6 +92,12 @@ async function run({ snippet, until, json }: RunRequest): Promise<number> {
   flush();
   return failedChecks ? EXIT.checks : EXIT.ok;
 }
+
+// A promise the snippet's code rejected and nobody handled is the snippet's own business (the
+// browser's worker ignores it too): the runtime reports what matters about it, such as a Promise
+// callback that ran outside a process (the run stops, with its reason). Node's default would end
+// this thread with a stack trace, read as an internal error.
+process.on("unhandledRejection", () => undefined);
 
 // While the thread waits (for the compiler, between slices) it says it is alive; a thread stuck
 // in one builtin call cannot, which is what the main thread's watchdog looks for.

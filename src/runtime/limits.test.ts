@@ -66,6 +66,26 @@ describe("the runtime's bounds", () => {
     }
     expect(runs[0]).toBe(runs[1]);
   });
+
+  it("halts when user code runs outside a process (a microtask chain), when the host asks", async () => {
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on("unhandledRejection", onRejection);
+    try {
+      const h = await run(`
+        export function start() {
+          const f = (): Promise<unknown> => Promise.resolve().then(f);
+          f();
+          spawn(async () => { await Process.sleep(5); log("never"); });
+        }`, 10, { haltOnTrouble: true });
+      expect(h.session.halted).toMatch(/^user code cannot run outside a process: a Promise callback/);
+      expect(h.of("warning").map((w) => w.text)).toEqual([`stopped: ${h.session.halted}`]);
+      expect(h.texts()).toEqual([]);
+    } finally {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      process.off("unhandledRejection", onRejection);
+    }
+  });
 });
 
 describe("the mailbox's size bound", () => {

@@ -30,8 +30,10 @@ export type RuntimeOptions = {
   /** Turns at one virtual ms before the runtime calls it a livelock (limits.ts). */
   maxTurnsPerMs?: number;
   /**
-   * Stop the whole system at a livelock or at the process limit (the CLI: a run must end), at
-   * that very event, so the output is the same on any machine. The app only warns.
+   * Stop the whole system at a livelock, at the process limit, or when user code runs outside a
+   * process (a microtask chain), at that very event, so the output is the same on any machine.
+   * The CLI and the app both do: time could not move on (or the code is not process code), and
+   * a run that says why it stopped beats a clock stuck at 0. Without it, the runtime warns.
    */
   haltOnTrouble?: boolean;
   /** Pending `Process.send_after` timers one process may have (limits.ts TIMERS_MAX; lower in tests). */
@@ -45,6 +47,9 @@ export type RuntimeOptions = {
 };
 
 const NO_MATCH = Symbol("no match");
+/** What a step of user code outside any process meets (and the reason a run halts for it). */
+const OUTSIDE_PROCESS =
+  "user code cannot run outside a process: a Promise callback, a timer or a getter read by the host is not process code (use spawn, receive and Process.send_after)";
 /** Steps a process may take in one turn before it goes to the back of the run queue. */
 const REDUCTIONS = 2000;
 /** Bits of `Proc.warned`. */
@@ -81,6 +86,7 @@ export class Runtime {
   /** Turns run since virtual time last moved (the livelock bound). */
   private turnsAtNow = 0;
   private livelockWarned = false;
+  private outsideWarned = false;
   /** True while an uncatchable kill unwinds user code (its `finally` blocks are skipped). */
   unwinding = false;
   /** True while user code runs where the runaway guard applies. */
@@ -350,6 +356,21 @@ export class Runtime {
     this.emit({ t: this.now, type: "warning", pid: "system", text });
   }
 
+  /**
+   * User code ran where no process runs (a Promise callback, most likely a microtask chain that
+   * would starve the host): it is stopped at its first step there. Said once; the system stops
+   * here with haltOnTrouble, as at a livelock.
+   */
+  private ranOutsideProcess(): void {
+    if (this.haltOnTrouble) {
+      this.halt(OUTSIDE_PROCESS);
+      return;
+    }
+    if (this.outsideWarned) return;
+    this.outsideWarned = true;
+    this.emit({ t: this.now, type: "warning", pid: "system", text: OUTSIDE_PROCESS });
+  }
+
   /** Stops the system for good (haltOnTrouble): nothing runs after this event. */
   halt(reason: string): void {
     if (this.halted !== null) return;
@@ -604,7 +625,8 @@ export class Runtime {
     // getter) is stopped at its entry, so it cannot keep the process alive.
     if (this.unwinding) throw this.current?.alive === false ? UNWIND : new RunawayError(this.maxSteps);
     if (!this.guarding) {
-      throw new Error("user code cannot run outside a process: a Promise callback, a timer or a getter read by the host is not process code (use spawn, receive and Process.send_after)");
+      this.ranOutsideProcess();
+      throw new Error(OUTSIDE_PROCESS);
     }
     this.unwinding = true;
     throw new RunawayError(this.maxSteps);

@@ -59,7 +59,7 @@ export type SessionOptions = {
   /** The runaway guard's budget (limits.ts MAX_STEPS by default). */
   maxSteps?: number;
   maxTurnsPerMs?: number;
-  /** Stop the system at a livelock or the process limit (the CLI). */
+  /** Stop the system at a livelock, the process limit or user code outside a process (the CLI and the app). */
   haltOnTrouble?: boolean;
   maxTimers?: number;
 };

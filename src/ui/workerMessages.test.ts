@@ -7,6 +7,8 @@ describe("readWorkerMessage", () => {
     expect(readWorkerMessage(events)).toEqual(events);
     const clock = { type: "clock", now: 5, speed: 2, paused: false, idle: true, holding: false };
     expect(readWorkerMessage(clock)).toEqual(clock);
+    const halted = { ...clock, halted: "the snippet reached the process limit (262,144 processes)" };
+    expect(readWorkerMessage(halted)).toEqual(halted);
     const reply = { type: "reply", id: 3, ok: true, result: { ok: true, loaded: ["Counter"], killed: [], diagnostics: [] } };
     expect(readWorkerMessage(reply)).toEqual(reply);
     expect(readWorkerMessage({ type: "reply", id: 4, ok: true, result: null })).toEqual({ type: "reply", id: 4, ok: true, result: null });
@@ -16,7 +18,8 @@ describe("readWorkerMessage", () => {
   it("drops what is not a protocol message", () => {
     for (const bad of [null, 42, "status", [], { type: "nope" }, { type: "status", phase: "pwned" }, { type: "clock", now: -5, speed: 1e9, paused: "yes", idle: 3 },
       { type: "reset", now: Number.NaN }, { type: "events", now: 1e308, events: [] }, { type: "reply", id: 1.5, ok: true, result: null },
-      { type: "reply", id: 1, ok: true, result: { ok: true, loaded: ["<img src=x>"], killed: 7, diagnostics: "nope" } }, { type: "files", files: { "A.ts": 1 } }]) {
+      { type: "reply", id: 1, ok: true, result: { ok: true, loaded: ["<img src=x>"], killed: 7, diagnostics: "nope" } }, { type: "files", files: { "A.ts": 1 } },
+      { type: "clock", now: 5, speed: 1, paused: false, idle: true, halted: 7 }]) {
       expect(readWorkerMessage(bad), JSON.stringify(bad)).toBeNull();
     }
   });

@@ -151,7 +151,9 @@ export function readWorkerMessage(raw: unknown): WorkerToPage | null {
     case "clock": {
       if (!isTime(raw.now) || typeof raw.speed !== "number" || !Number.isFinite(raw.speed)) return null;
       if (typeof raw.paused !== "boolean" || typeof raw.idle !== "boolean" || (raw.holding !== undefined && typeof raw.holding !== "boolean")) return null;
-      return { type: "clock", now: raw.now, speed: raw.speed, paused: raw.paused, idle: raw.idle, holding: raw.holding === true };
+      if (raw.halted !== undefined && !isString(raw.halted)) return null;
+      const clock = { type: "clock" as const, now: raw.now, speed: raw.speed, paused: raw.paused, idle: raw.idle, holding: raw.holding === true };
+      return raw.halted === undefined ? clock : { ...clock, halted: cutText(raw.halted, MAX_TERM_TEXT) };
     }
     case "reply": {
       if (typeof raw.id !== "number" || !Number.isSafeInteger(raw.id)) return null;

@@ -128,11 +128,15 @@ export class Host {
     this.post({ type: "reset", now: 0 });
     const SessionClass = (sessionModule as Record<string, unknown>)["Session"] as typeof Session | undefined;
     if (!SessionClass) throw new Error("the runtime is not built into this page yet (src/session/session.ts has no implementation)");
+    // haltOnTrouble: a livelock or the process limit stops the system at that event, as in the
+    // CLI. Virtual time could never move again (a fork bomb at t = 0 churns at the limit for
+    // ever), so the run ends and the page says why instead of showing a clock stuck at 0.
     const mailboxes = (this.mailboxes = new MailboxSampler((e) => this.collect(e)));
     this.session = new SessionClass({
       esbuild: this.compiler,
       onEvent: (e) => this.collect(e),
       traceSends: this.traceSends,
+      haltOnTrouble: true,
       watchMailboxes: (pid, length, t) => mailboxes.note(pid, length, t),
       elixir: { parserBytes: elixirParserBytes },
     });
@@ -224,10 +228,11 @@ export class Host {
     const idle = !s || (s.nextTime() === null && !s.busy());
     const now = s?.now ?? 0;
     const holding = this.holdAt !== null && !!s && s.now >= this.holdAt;
-    const key = `${this.speed}|${this.paused}|${idle}|${holding}`;
+    const halted = s?.halted ?? null;
+    const key = `${this.speed}|${this.paused}|${idle}|${holding}|${halted}`;
     if (!force && key === this.lastClock) return;
     this.lastClock = key;
-    this.post({ type: "clock", now, speed: this.speed, paused: this.paused, idle, holding });
+    this.post(halted === null ? { type: "clock", now, speed: this.speed, paused: this.paused, idle, holding } : { type: "clock", now, speed: this.speed, paused: this.paused, idle, holding, halted });
   }
 
   private postFilesIfScriptEdited(s: Session): void {

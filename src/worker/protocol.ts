@@ -48,7 +48,8 @@ export type WorkerToPage =
   | { type: "reset"; now: number }
   /** The session's files changed by itself (a script's `edit`/`patch`): the editor shows them. */
   | { type: "files"; files: Record<string, string> }
-  | { type: "clock"; now: number; speed: number; paused: boolean; idle: boolean; holding?: boolean }
+  /** `halted`: why the runtime stopped the system for good (a livelock, the process limit); nothing runs after it. */
+  | { type: "clock"; now: number; speed: number; paused: boolean; idle: boolean; holding?: boolean; halted?: string }
   | { type: "reply"; id: number; ok: true; result: ActionResult | EvalResult | ProcessSnapshot | PokeResult | null }
   | { type: "reply"; id: number; ok: false; error: string; diagnostics?: Diagnostic[] };
 

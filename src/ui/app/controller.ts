@@ -32,8 +32,10 @@ export const client = new WorkerClient({
         // The speed is the page's to set (the worker only echoes it): a clock notice posted before
         // the worker read ?speed=N must not put the page back to 1× just before Run reads it.
         appStore.setState({ paused: msg.paused, idle: msg.idle, now: msg.now, holding: !!msg.holding });
+        if (msg.halted !== undefined) sayHalted(msg.halted);
         return;
       case "reset":
+        haltSaid = false;
         resetTimeline(msg.now);
         return;
       case "files":
@@ -70,6 +72,16 @@ function showScriptEdit(claimed: Record<string, string>): void {
   const edit = changedLines(appStore.getState().files, next.files);
   const n = (appStore.getState().scriptEdit?.n ?? 0) + 1;
   loadFiles(next.files, edit ? { activeFile: edit.file, scriptEdit: { ...edit, n } } : {});
+}
+
+/** Whether this run's halt was said already (the clock repeats it). */
+let haltSaid = false;
+
+/** The runtime stopped the system for good (a livelock, the process limit): say why, once a run. */
+function sayHalted(reason: string): void {
+  if (haltSaid) return;
+  haltSaid = true;
+  notify("error", `The run was stopped: ${reason}. Nothing runs after this; your files are exactly as they were. Fix the code and press Run.`, 0);
 }
 
 let compilerWanted = false;
