@@ -54,6 +54,8 @@ export class Runtime {
   readonly code: CodeServer;
   readonly procs = new Map<number, Proc>();
   readonly registry = new Map<string, Proc>();
+  /** What the DOWN of a monitor made by name says instead of the pid (only such monitors are here). */
+  private readonly monitorNames = new Map<Ref, unknown>();
   current: Proc | null = null;
   readonly sink: EventSink | null;
   /** The sink when sends are traced, else null: one check on every send. */
@@ -698,7 +700,10 @@ export class Runtime {
       this.emit(event);
     }
     if (p.monitors) {
-      for (const [ref, target] of p.monitors) target.monitoredBy?.delete(ref);
+      for (const [ref, target] of p.monitors) {
+        target.monitoredBy?.delete(ref);
+        this.monitorNames.delete(ref);
+      }
       p.monitors = null;
     }
     if (p.links) {
@@ -714,8 +719,10 @@ export class Runtime {
       p.monitoredBy = null;
       for (const [ref, watcher] of watchers) {
         watcher.monitors?.delete(ref);
+        const who = this.monitorNames.size ? this.monitorNames.get(ref) : undefined;
+        if (who !== undefined) this.monitorNames.delete(ref);
         if (this.sink) this.emit({ t: this.now, type: "down", pid: String(p.pid), to: String(watcher.pid), ref: String(ref), reason: this.dialect.inspect(reason) });
-        this.deliverSignal(watcher, ["DOWN", ref, "process", p.pid, reason], p.pid);
+        this.deliverSignal(watcher, ["DOWN", ref, "process", who ?? p.pid, reason], p.pid);
       }
     }
   }
@@ -769,14 +776,19 @@ export class Runtime {
     return true;
   }
 
-  monitor(me: Proc, dest: unknown): Ref {
+  /**
+   * A monitor of `dest`. Its DOWN names the process as `downAs` when given (Elixir's monitor of
+   * a registered name: `{name, node}`, as the BEAM does), else as `dest` (a pid, or the name).
+   */
+  monitor(me: Proc, dest: unknown, downAs?: unknown): Ref {
     const ref = this.makeRef();
     const target = this.resolve(dest);
     if (!target || !target.alive) {
       // Made by the runtime at once: from the dead pid when there is one, else from nobody.
-      this.deliverSignal(me, ["DOWN", ref, "process", dest, "noproc"], dest instanceof Pid ? dest : null);
+      this.deliverSignal(me, ["DOWN", ref, "process", downAs ?? dest, "noproc"], dest instanceof Pid ? dest : null);
       return ref;
     }
+    if (downAs !== undefined) this.monitorNames.set(ref, downAs);
     (me.monitors ??= new Map()).set(ref, target);
     (target.monitoredBy ??= new Map()).set(ref, me);
     if (this.sink) this.emit({ t: this.now, type: "monitor", from: String(me.pid), to: String(target.pid), ref: String(ref) });
@@ -789,6 +801,7 @@ export class Runtime {
     if (target) {
       me.monitors!.delete(ref);
       target.monitoredBy?.delete(ref);
+      this.monitorNames.delete(ref);
     }
     if (flush) {
       const box = me.mailbox;

@@ -9,6 +9,7 @@ import type { TraceEvent } from "../runtime/events";
 import type { Proc } from "../runtime/process";
 import { Runtime } from "../runtime/runtime";
 import { Pid, inspect } from "../runtime/terms";
+import { inspect as inspectElixir } from "../runtime/elixir/inspect";
 import { type CompiledModule, type EsbuildLike, compileModule, moduleNameOf } from "../compiler/compile";
 import type { ParserBytes } from "../compiler/elixir/parser";
 import { installElixir } from "../runtime/elixir/dialect";
@@ -360,7 +361,8 @@ export class Session {
   private language(): ShellLanguage {
     if (!this.elixir) return { show: (t) => this.rt.dialect.inspect(t), describe: (err) => describeError(err) };
     const isLoaded = (m: string) => this.rt.code.isLoaded(m) || this.loader.require(m) !== this.rt.code.namespace(m);
-    return { show: (t) => this.rt.dialect.inspect(t), describe: (err) => describeElixirError(err, isLoaded) };
+    // IEx prints a result as `inspect(v, pretty: true, width: 80)`: long terms break as it breaks them.
+    return { show: (t) => inspectElixir(t, { width: 80 }), describe: (err) => describeElixirError(err, isLoaded) };
   }
 
   private runInShell(run: () => unknown, how: JobOptions & Pick<ShellJob, "after">, done?: ShellJob["done"]): void {
