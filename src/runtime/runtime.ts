@@ -119,6 +119,14 @@ export class Runtime {
     this.sink?.(event);
   }
 
+  /**
+   * A module (or registered) name as the snippet's language writes it, for events and screens:
+   * `Elixir.Counter` → `Counter` in an Elixir snippet; the code server keeps the atom.
+   */
+  shownModule(name: string): string {
+    return this.dialect.displayModule(name);
+  }
+
   makeRef(): Ref {
     return new Ref(this.nextRef++);
   }
@@ -141,7 +149,7 @@ export class Runtime {
     this.procs.set(p.pid.id, p);
     if (this.sink) {
       const event: TraceEvent = { t: this.now, type: "spawn", pid: String(p.pid), parent: parent ? String(parent.pid) : null, kind: p.kind };
-      if (module) event.module = module;
+      if (module) event.module = this.shownModule(module);
       this.emit(event);
     }
     if (opts.link && parent) {
@@ -177,7 +185,7 @@ export class Runtime {
     if (p.name && p.name !== name) throw new Error(`badarg: ${p.pid} is already registered as ${inspect(p.name)}`);
     this.registry.set(name, p);
     p.name = name;
-    this.emit({ t: this.now, type: "register", pid: String(p.pid), name });
+    this.emit({ t: this.now, type: "register", pid: String(p.pid), name: this.shownModule(name) });
   }
 
   unregister(name: string): void {
@@ -539,7 +547,7 @@ export class Runtime {
     const v = root.version;
     if (v === null || p.kind !== "process") return;
     p.rootVersion = v;
-    if (this.sink) this.emit({ t: this.now, type: "runs", pid: p.pid.text, module: v.module, vsn: v.short });
+    if (this.sink) this.emit({ t: this.now, type: "runs", pid: p.pid.text, module: this.shownModule(v.module), vsn: v.short });
   }
 
   /** The process's own code finished (returned or threw): it ends, with nothing left to unwind. */
@@ -696,7 +704,8 @@ export class Runtime {
     if (this.sink) {
       const frames = this.stacks.get(p);
       const event: TraceEvent = { t: this.now, type: "exit", pid: String(p.pid), reason: this.dialect.inspect(reason) };
-      if (frames && frames.length) event.stack = frames;
+      // (Frames name modules as people write them; the crash reason's own term keeps the atoms.)
+      if (frames && frames.length) event.stack = frames.map((f) => (f.module ? { ...f, module: this.shownModule(f.module) } : f));
       this.emit(event);
     }
     if (p.monitors) {

@@ -254,7 +254,7 @@ export class Session {
       killed.push(...report.killed);
     });
     this.runNow();
-    return this.done("upgrade", modules.map((m) => m.module), killed);
+    return this.done("upgrade", modules.map((m) => this.rt.shownModule(m.module)), killed);
   }
 
   async restart(files: Record<string, string>): Promise<ActionResult> {
@@ -519,13 +519,13 @@ export class Session {
     try {
       const report = this.loader.load(module);
       this.loaded.set(module.file, module.source);
-      return { module: report.module, killed: report.killed.map((p) => String(p.pid)) };
+      return { module: this.rt.shownModule(report.module), killed: report.killed.map((p) => String(p.pid)) };
     } catch (err) {
       // The module's top-level code threw (or ran away): that version is not loaded.
       const frames = this.loader.mapStack(err);
       const error = { file: module.file, line: frames[0]?.line ?? 1, column: frames[0]?.column ?? 1, message: `loading failed: ${describeError(err)}` };
       this.emit({ t: this.rt.now, type: "compile_error", ...error });
-      return { module: module.module, killed: [], error };
+      return { module: this.rt.shownModule(module.module), killed: [], error };
     }
   }
 
