@@ -61,6 +61,8 @@ export class Runtime {
   readonly code: CodeServer;
   readonly procs = new Map<number, Proc>();
   readonly registry = new Map<string, Proc>();
+  /** What the DOWN of a monitor made by name says instead of the pid (only such monitors are here). */
+  private readonly monitorNames = new Map<Ref, unknown>();
   current: Proc | null = null;
   readonly sink: EventSink | null;
   /** The sink when sends are traced, else null: one check on every send. */
@@ -127,6 +129,14 @@ export class Runtime {
     this.sink?.(event);
   }
 
+  /**
+   * A module (or registered) name as the snippet's language writes it, for events and screens:
+   * `Elixir.Counter` → `Counter` in an Elixir snippet; the code server keeps the atom.
+   */
+  shownModule(name: string): string {
+    return this.dialect.displayModule(name);
+  }
+
   makeRef(): Ref {
     return new Ref(this.nextRef++);
   }
@@ -151,7 +161,7 @@ export class Runtime {
     if (watcher !== null) p.mailbox.watch = (length) => watcher(pid, length, this.now);
     if (this.sink) {
       const event: TraceEvent = { t: this.now, type: "spawn", pid: String(p.pid), parent: parent ? String(parent.pid) : null, kind: p.kind };
-      if (module) event.module = module;
+      if (module) event.module = this.shownModule(module);
       this.emit(event);
     }
     if (opts.link && parent) {
@@ -187,7 +197,7 @@ export class Runtime {
     if (p.name && p.name !== name) throw new Error(`badarg: ${p.pid} is already registered as ${inspect(p.name)}`);
     this.registry.set(name, p);
     p.name = name;
-    this.emit({ t: this.now, type: "register", pid: String(p.pid), name });
+    this.emit({ t: this.now, type: "register", pid: String(p.pid), name: this.shownModule(name) });
   }
 
   unregister(name: string): void {
@@ -564,7 +574,7 @@ export class Runtime {
     const v = root.version;
     if (v === null || p.kind !== "process") return;
     p.rootVersion = v;
-    if (this.sink) this.emit({ t: this.now, type: "runs", pid: p.pid.text, module: v.module, vsn: v.short });
+    if (this.sink) this.emit({ t: this.now, type: "runs", pid: p.pid.text, module: this.shownModule(v.module), vsn: v.short });
   }
 
   /** The process's own code finished (returned or threw): it ends, with nothing left to unwind. */
@@ -722,11 +732,15 @@ export class Runtime {
     if (this.sink) {
       const frames = this.stacks.get(p);
       const event: TraceEvent = { t: this.now, type: "exit", pid: String(p.pid), reason: this.dialect.inspect(reason) };
-      if (frames && frames.length) event.stack = frames;
+      // (Frames name modules as people write them; the crash reason's own term keeps the atoms.)
+      if (frames && frames.length) event.stack = frames.map((f) => (f.module ? { ...f, module: this.shownModule(f.module) } : f));
       this.emit(event);
     }
     if (p.monitors) {
-      for (const [ref, target] of p.monitors) target.monitoredBy?.delete(ref);
+      for (const [ref, target] of p.monitors) {
+        target.monitoredBy?.delete(ref);
+        this.monitorNames.delete(ref);
+      }
       p.monitors = null;
     }
     if (p.links) {
@@ -742,8 +756,10 @@ export class Runtime {
       p.monitoredBy = null;
       for (const [ref, watcher] of watchers) {
         watcher.monitors?.delete(ref);
+        const who = this.monitorNames.size ? this.monitorNames.get(ref) : undefined;
+        if (who !== undefined) this.monitorNames.delete(ref);
         if (this.sink) this.emit({ t: this.now, type: "down", pid: String(p.pid), to: String(watcher.pid), ref: String(ref), reason: this.dialect.inspect(reason) });
-        this.deliverSignal(watcher, ["DOWN", ref, "process", p.pid, reason], p.pid);
+        this.deliverSignal(watcher, ["DOWN", ref, "process", who ?? p.pid, reason], p.pid);
       }
     }
   }
@@ -797,14 +813,19 @@ export class Runtime {
     return true;
   }
 
-  monitor(me: Proc, dest: unknown): Ref {
+  /**
+   * A monitor of `dest`. Its DOWN names the process as `downAs` when given (Elixir's monitor of
+   * a registered name: `{name, node}`, as the BEAM does), else as `dest` (a pid, or the name).
+   */
+  monitor(me: Proc, dest: unknown, downAs?: unknown): Ref {
     const ref = this.makeRef();
     const target = this.resolve(dest);
     if (!target || !target.alive) {
       // Made by the runtime at once: from the dead pid when there is one, else from nobody.
-      this.deliverSignal(me, ["DOWN", ref, "process", dest, "noproc"], dest instanceof Pid ? dest : null);
+      this.deliverSignal(me, ["DOWN", ref, "process", downAs ?? dest, "noproc"], dest instanceof Pid ? dest : null);
       return ref;
     }
+    if (downAs !== undefined) this.monitorNames.set(ref, downAs);
     (me.monitors ??= new Map()).set(ref, target);
     (target.monitoredBy ??= new Map()).set(ref, me);
     if (this.sink) this.emit({ t: this.now, type: "monitor", from: String(me.pid), to: String(target.pid), ref: String(ref) });
@@ -817,6 +838,7 @@ export class Runtime {
     if (target) {
       me.monitors!.delete(ref);
       target.monitoredBy?.delete(ref);
+      this.monitorNames.delete(ref);
     }
     if (flush) {
       const box = me.mailbox;

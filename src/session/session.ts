@@ -9,6 +9,7 @@ import type { TraceEvent } from "../runtime/events";
 import type { Proc } from "../runtime/process";
 import { Runtime } from "../runtime/runtime";
 import { Pid, inspect } from "../runtime/terms";
+import { inspect as inspectElixir } from "../runtime/elixir/inspect";
 import { type CompiledModule, type EsbuildLike, compileModule, moduleNameOf } from "../compiler/compile";
 import type { ParserBytes } from "../compiler/elixir/parser";
 import { installElixir } from "../runtime/elixir/dialect";
@@ -261,7 +262,7 @@ export class Session {
       killed.push(...report.killed);
     });
     this.runNow();
-    return this.done("upgrade", modules.map((m) => m.module), killed);
+    return this.done("upgrade", modules.map((m) => this.rt.shownModule(m.module)), killed);
   }
 
   async restart(files: Record<string, string>): Promise<ActionResult> {
@@ -368,7 +369,8 @@ export class Session {
   private language(): ShellLanguage {
     if (!this.elixir) return { show: (t) => this.rt.dialect.inspect(t), describe: (err) => describeError(err) };
     const isLoaded = (m: string) => this.rt.code.isLoaded(m) || this.loader.require(m) !== this.rt.code.namespace(m);
-    return { show: (t) => this.rt.dialect.inspect(t), describe: (err) => describeElixirError(err, isLoaded) };
+    // IEx prints a result as `inspect(v, pretty: true, width: 80)`: long terms break as it breaks them.
+    return { show: (t) => inspectElixir(t, { width: 80 }), describe: (err) => describeElixirError(err, isLoaded) };
   }
 
   private runInShell(run: () => unknown, how: JobOptions & Pick<ShellJob, "after">, done?: ShellJob["done"]): void {
@@ -525,13 +527,13 @@ export class Session {
     try {
       const report = this.loader.load(module);
       this.loaded.set(module.file, module.source);
-      return { module: report.module, killed: report.killed.map((p) => String(p.pid)) };
+      return { module: this.rt.shownModule(report.module), killed: report.killed.map((p) => String(p.pid)) };
     } catch (err) {
       // The module's top-level code threw (or ran away): that version is not loaded.
       const frames = this.loader.mapStack(err);
       const error = { file: module.file, line: frames[0]?.line ?? 1, column: frames[0]?.column ?? 1, message: `loading failed: ${describeError(err)}` };
       this.emit({ t: this.rt.now, type: "compile_error", ...error });
-      return { module: module.module, killed: [], error };
+      return { module: this.rt.shownModule(module.module), killed: [], error };
     }
   }
 
