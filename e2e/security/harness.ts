@@ -7,11 +7,38 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { fileURLToPath } from "node:url";
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test as base, type BrowserContext, type Page } from "@playwright/test";
 import { encodeSharePayload } from "../../src/share/shareUrl";
 import { seedSnippet } from "../../src/examples/seed";
 import type { Snippet } from "../../src/share/snippetTypes";
 import { ORIGIN, openApp, setFile } from "../fixtures";
+
+/**
+ * The security specs' `test`: one browser context for the whole run, a fresh page (tab) per test.
+ * The app's files then come from the HTTP cache after the first test (Monaco, 14 MB of wasm
+ * compiled once), which is most of what a test would otherwise wait for. Each page starts with
+ * empty storage (cleared at its first load), so no test sees another's draft; reloads within a
+ * test keep what the app saved, as a visitor's next session would.
+ */
+export const test = base.extend<object, { sharedContext: BrowserContext }>({
+  sharedContext: [async ({ browser }, use) => {
+    const context = await browser.newContext({ baseURL: ORIGIN, viewport: { width: 1280, height: 800 }, serviceWorkers: "block" });
+    await use(context);
+    await context.close();
+  }, { scope: "worker" }],
+  context: async ({ sharedContext }, use) => use(sharedContext),
+  page: async ({ sharedContext }, use) => {
+    const page = await sharedContext.newPage();
+    await page.addInitScript(() => {
+      if (sessionStorage.getItem("fresh")) return;
+      sessionStorage.setItem("fresh", "1");
+      localStorage.clear();
+    });
+    await use(page);
+    await page.close();
+  },
+});
+export { expect };
 
 const ATTACKS = fileURLToPath(new URL("./attacks/", import.meta.url));
 const OUTSIDE_PLACEHOLDER = /(http|ws)s?:\/\/outside\.invalid/g;
@@ -73,11 +100,11 @@ export async function typeVisitorDraft(page: Page): Promise<string> {
  * test): the bytes are what the app itself writes for it (draft.ts, boot.ts's draftOf), so a
  * Restore that re-saves it must give them back exactly.
  */
-export async function seedVisitorDraft(context: BrowserContext): Promise<string> {
+export async function seedVisitorDraft(page: Page): Promise<string> {
   const snippet = { title: seedSnippet.title, files: { ...seedSnippet.files, "Counter.ts": VISITOR_LINE + seedSnippet.files["Counter.ts"] }, main: seedSnippet.main };
   const draft = JSON.stringify({ snippet, activeFile: "Counter.ts", pristine: false });
-  await context.addInitScript((draft) => {
-    // Once per context: later loads must see what the app made of it.
+  await page.addInitScript((draft) => {
+    // Once per page (after the fixture emptied its storage): later loads must see what the app made of it.
     if (!localStorage.getItem("hotswap.draft.v1") && !localStorage.getItem("hotswap.draft.beforeLink.v1") && !sessionStorage.getItem("seeded")) {
       sessionStorage.setItem("seeded", "1");
       localStorage.setItem("hotswap.draft.v1", draft);
@@ -196,13 +223,14 @@ export async function restoreDraft(page: Page): Promise<void> {
  * request the policy blocked is reported by the browser as started and failed: it never left,
  * so only finished ones count. The outside server is the ground truth; this names the URL.
  */
-export function watchLeaks(context: BrowserContext): string[] {
+export function watchLeaks(context: BrowserContext): { leaks: string[]; stop(): void } {
   const leaks: string[] = [];
-  context.on("requestfinished", (req) => {
+  const listener = (req: { url(): string }) => {
     const url = req.url();
     if (!url.startsWith(ORIGIN) && !url.startsWith("data:") && !url.startsWith("blob:")) leaks.push(url);
-  });
-  return leaks;
+  };
+  context.on("requestfinished", listener);
+  return { leaks, stop: () => void context.off("requestfinished", listener) };
 }
 
 /** The page's JavaScript heap in use, in MB (Chromium's own count, after a garbage collection). */

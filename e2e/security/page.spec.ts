@@ -5,9 +5,9 @@
  * user owns; Stop cancels a Run still compiling; a link past the snippet's bounds is refused with
  * a message, and no tab is made for it.
  */
-import { test, expect, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
 import { getFile, openApp, row } from "../fixtures";
-import { CLICK_BUDGET_MS, linkTo, loadAttack, probeUntil, restoreDraft, startOutside, storedDraft, typeVisitorDraft, virtualTime, type Outside } from "./harness";
+import { CLICK_BUDGET_MS, linkTo, loadAttack, probeUntil, restoreDraft, startOutside, storedDraft, typeVisitorDraft, virtualTime, test, expect, type Outside } from "./harness";
 import type { Snippet } from "../../src/share/snippetTypes";
 
 test.describe.configure({ timeout: 180_000 });

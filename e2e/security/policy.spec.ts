@@ -5,13 +5,13 @@
  * inherits the page's policy, so even a host that sends no header at all (served here by a bare
  * static server) leaves user code no route out.
  */
-import { test, expect, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize } from "node:path";
 import { securityHeaders } from "../../scripts/headers.mjs";
 import { ORIGIN, openApp } from "../fixtures";
-import { OUTSIDE_PORT, startOutside, type Outside } from "./harness";
+import { OUTSIDE_PORT, startOutside, test, expect, type Outside } from "./harness";
 
 let outside: Outside;
 test.beforeAll(async () => {

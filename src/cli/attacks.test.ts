@@ -98,7 +98,9 @@ describe("every hostile snippet through the CLI", () => {
     expect(status("files-10000.json")).toMatch(/^files-10000.json 1 .*too big: the snippet has 10,001 files; a snippet may have at most 50$/);
     expect(status("guard-rebind.json")).toMatch(/^guard-rebind.json 1 .*"__budget" is a name the playground keeps/);
     expect(status("flood-ping-pong.json")).toMatch(/^flood-ping-pong.json 3 stopped: virtual time is stuck at 0 ms/);
-    expect(status("flood-fork-bomb.json")).toMatch(/^flood-fork-bomb.json 3 stopped: (the snippet reached the process limit|virtual time is stuck)/);
+    // (About 5 s to the process limit on an idle machine; on one loaded many times over, the
+    // wall-time limit may come first. Either way the run stops and says why.)
+    expect(status("flood-fork-bomb.json")).toMatch(/^flood-fork-bomb.json 3 stopped: (the snippet reached the process limit|virtual time is stuck|the run took more than 40 s)/);
     expect(status("hang-microtask.json")).toMatch(/^hang-microtask.json 3 stopped: user code cannot run outside a process/);
     expect(status("big-lines-flood.json")).toMatch(/^big-lines-flood.json 3 stopped: the run took more than 40 s of wall time/);
   });

@@ -143,6 +143,9 @@ export class Host {
     const result = await this.session.start(snippet);
     this.filesSeen = JSON.stringify(this.session.files);
     this.flush();
+    // A Run that did not start (a compile error, a module that threw while loading, a cancelled
+    // compile) leaves nothing running: time must not run on over an empty system.
+    if (!result.ok) this.session = null;
     this.postClock(true);
     return result;
   }

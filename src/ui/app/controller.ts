@@ -136,6 +136,12 @@ export async function run(): Promise<void> {
     // A built-in snippet, unchanged, runs from its build-time transforms: no waiting for the compiler.
     const precompiled = await precompiledFor(snippet);
     const r = await client.request({ type: "run", snippet, speed, paused: false, holdAt: lessonEnd, precompiled });
+    // A Run that did not start leaves nothing running (the worker dropped it): the page says
+    // why (the errors under the editor, or a notice) rather than "Starting…" for ever.
+    if (!r.ok) {
+      appStore.setState({ running: false });
+      client.watch(false);
+    }
     report("run", r);
   } catch (err) {
     appStore.setState({ running: false });
