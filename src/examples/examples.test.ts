@@ -184,7 +184,7 @@ describe("the built-in demos", () => {
 });
 
 describe("the About page", () => {
-  it("has sections with headings and paragraphs, including how it differs from the BEAM and why await stands for receive", () => {
+  it("has sections with headings and paragraphs: how it maps to the BEAM, how to take a lesson to Elixir, how it differs, the TypeScript twins", () => {
     expect(about.title).not.toBe("");
     for (const section of about.sections) {
       expect(section.heading).not.toBe("");
@@ -194,5 +194,13 @@ describe("the About page", () => {
     const headings = about.sections.map((s) => s.heading);
     expect(headings).toContain("Where it deliberately differs");
     expect(headings).toContain("await stands for receive");
+    expect(headings).toContain("Take a lesson to real Elixir");
+    expect(headings).toContain("The TypeScript twins");
+  });
+
+  it("names the Elixir and Erlang functions a learner meets in IEx", () => {
+    const text = about.sections.flatMap((s) => s.paragraphs).join("\n");
+    for (const name of ["recompile()", "r(Mod)", "code_change/3", ":sys.suspend/1", ":sys.change_code/4", ":sys.resume/1", ":code.purge/1", "GenServer.call/3", "iex -S mix", "#example/<id>/ts"])
+      expect(text, name).toContain(name);
   });
 });

@@ -118,14 +118,14 @@ export const callTimeout: Demo = {
         { at: 1600, say: "Timeout! GenServer.call/3 exits the caller (unless it catches it): the shell's catch :exit logs 'caught exit {:timeout, …}'. :slow is still busy on the job." },
         { at: 2600, say: ":slow logs 'replying after 2000 ms' at 2.5 s, but the caller stopped listening: the reply is dropped, never delivered." },
         { at: 4000, eval: "Main.careless()", say: "Now a new process, the :careless row, makes the same call without catching…" },
-        { at: 5100, say: "…and its row ends red with the timeout reason. :slow is fine: it finishes that job at 6 s and answers the next call (its row: '…10 ms')." },
+        { at: 5100, say: "…and its row ends red with the timeout reason. :slow is fine: it finishes that job at 6 s and answers the next call (its row: '…100 ms')." },
       ],
       checks: [
         { at: 500, eval: "Main.impatient()", equals: "timeout", say: "The call exited with reason {:timeout, …}" },
         { at: 1700, eval: "Process.alive?(Process.whereis(:slow))", equals: true, say: "The server was not stopped by the timeout" },
         { at: 2600, eval: "Main.mailbox(500)", equals: "empty", say: "The late reply never reached the caller's mailbox" },
         { at: 5500, eval: "Process.whereis(:careless)", equals: null, say: "The caller that did not catch died" },
-        { at: 6500, eval: "GenServer.call(:slow, 10)", equals: "done", say: "The server still answers calls" },
+        { at: 6500, eval: "GenServer.call(:slow, 100)", equals: "done", say: "The server still answers calls" },
       ],
     },
     explanation: {
@@ -147,14 +147,14 @@ export const callTimeout: Demo = {
         { at: 1600, say: "Timeout! The call makes the caller exit (stop, unless it catches it): the shell catches it and logs 'caught exit'. slow is still busy on the job." },
         { at: 2600, say: "slow logs 'replying after 2000 ms' at 2.5 s, but the caller stopped listening: the reply is dropped, never delivered." },
         { at: 4000, eval: "Main.careless()", say: "Now a new process, the careless row, makes the same call without catching…" },
-        { at: 5100, say: "…and its row ends red with the timeout reason. slow is fine: it finishes that job at 6 s and answers the next call (its row: '…10 ms')." },
+        { at: 5100, say: "…and its row ends red with the timeout reason. slow is fine: it finishes that job at 6 s and answers the next call (its row: '…100 ms')." },
       ],
       checks: [
         { at: 500, eval: "Main.impatient()", equals: "timeout", say: "The call exited with reason timeout" },
         { at: 1700, eval: "Process.alive(Process.whereis('slow'))", equals: true, say: "The server was not stopped by the timeout" },
         { at: 2600, eval: "Main.mailbox(500)", equals: "empty", say: "The late reply never reached the caller's mailbox" },
         { at: 5500, eval: "Process.whereis('careless')", equals: null, say: "The caller that did not catch died" },
-        { at: 6500, eval: "GenServer.call('slow', 10)", equals: "done", say: "The server still answers calls" },
+        { at: 6500, eval: "GenServer.call('slow', 100)", equals: "done", say: "The server still answers calls" },
       ],
     },
     explanation: {
