@@ -5,6 +5,10 @@
  * examples menu, the About page and the embed widget. One page per describe block: every fresh
  * page loads Monaco and 14 MB of wasm.
  */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test, expect, type Browser, type Page } from "@playwright/test";
 import { demos, findDemo, lessons } from "../src/examples";
 import { getFile, openApp, setFile, timeStandsStill, watchOrigin } from "./fixtures";
@@ -133,6 +137,49 @@ test.describe("the examples menu, the draft and the About page", () => {
     await expect(page.getByTestId("explanation")).toBeVisible();
   });
 
+  test("the lesson panel's switch opens the TypeScript twin (its short link ends in /ts) and back", async () => {
+    const demo = findDemo("links-monitors")!;
+    await page.getByTestId("examples-menu").click();
+    await page.locator('[data-testid=example-item][data-id="links-monitors"]').click();
+    await expect.poll(() => new URL(page.url()).hash).toBe("#example/links-monitors");
+    await expect(page.getByTestId("lesson-language-elixir")).toHaveAttribute("aria-pressed", "true");
+    expect(await getFile(page, "main.ex")).toBe(demo.elixir.snippet.files["main.ex"]);
+
+    await page.getByTestId("lesson-language-typescript").click();
+    await expect.poll(() => new URL(page.url()).hash).toBe("#example/links-monitors/ts");
+    await expect(page.getByTestId("lesson-language-typescript")).toHaveAttribute("aria-pressed", "true");
+    await expect(page.getByTestId("explanation")).toContainText(demo.typescript.explanation.watch.slice(0, 60));
+    expect(await getFile(page, "Main.ts")).toBe(demo.typescript.snippet.files["Main.ts"]);
+    // The examples menu now opens lessons in TypeScript too, until the switch says otherwise.
+    await page.getByTestId("examples-menu").click();
+    await page.locator('[data-testid=example-item][data-id="selective-receive"]').click();
+    await expect.poll(() => new URL(page.url()).hash).toBe("#example/selective-receive/ts");
+
+    await page.getByTestId("lesson-language-elixir").click();
+    await expect.poll(() => new URL(page.url()).hash).toBe("#example/selective-receive");
+    await expect(page.getByTestId("explanation")).toContainText(findDemo("selective-receive")!.elixir.explanation.watch.slice(0, 60));
+  });
+
+  test("Mix project downloads an Elixir lesson as a zip of a Mix project; a TypeScript snippet has no such button", async () => {
+    await page.getByTestId("examples-menu").click();
+    await page.locator('[data-testid=example-item][data-id="seed-recompile"]').click();
+    await expect.poll(() => new URL(page.url()).hash).toBe("#example/seed-recompile");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-mix").click()]);
+    expect(download.suggestedFilename()).toBe("seed_recompile.zip");
+    const file = join(mkdtempSync(join(tmpdir(), "mix-zip-")), "seed_recompile.zip");
+    await download.saveAs(file);
+    const listing = execFileSync("unzip", ["-l", file], { encoding: "utf8" });
+    for (const path of ["seed_recompile/mix.exs", "seed_recompile/README.md", "seed_recompile/.iex.exs", "seed_recompile/lib/counter.ex", "seed_recompile/lib/main.ex", "seed_recompile/steps/4500ms/counter.ex"])
+      expect(listing).toContain(path);
+    const readme = execFileSync("unzip", ["-p", file, "seed_recompile/README.md"], { encoding: "utf8" });
+    expect(readme).toContain('File.cp!("steps/4500ms/counter.ex", "lib/counter.ex")\nrecompile()');
+    expect(execFileSync("unzip", ["-p", file, "seed_recompile/steps/4500ms/counter.ex"], { encoding: "utf8" })).toContain("state = state + 10");
+
+    await page.getByTestId("lesson-language-typescript").click();
+    await expect.poll(() => new URL(page.url()).hash).toBe("#example/seed-recompile/ts");
+    await expect(page.getByTestId("export-mix")).toHaveCount(0);
+  });
+
   test("the About page says how the playground maps to the BEAM and where it differs", async () => {
     await page.getByTestId("about-button").click();
     const about = page.getByTestId("about");
@@ -140,6 +187,7 @@ test.describe("the examples menu, the draft and the About page", () => {
     await expect(about.getByRole("heading", { name: "How it maps to the BEAM" })).toBeVisible();
     await expect(about.getByRole("heading", { name: "Where it deliberately differs" })).toBeVisible();
     await expect(about.getByRole("heading", { name: "await stands for receive" })).toBeVisible();
+    await expect(about.getByRole("heading", { name: "Take a lesson to real Elixir" })).toBeVisible();
     // Inline code from the backticks.
     await expect(about.locator("code", { hasText: "code_change" }).first()).toBeVisible();
     expect(await about.innerText()).not.toContain("`");
