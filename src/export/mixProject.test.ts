@@ -139,9 +139,10 @@ function withoutPlumbing(lines: string[], snippet: Snippet): string[] {
 /** The seed, with the script its hint asks for: + 1 becomes + 10, then Recompile. */
 function seedWithItsHint(): Snippet | null {
   if (!isElixirSnippet(seedSnippet.files)) return null;
-  const file = Object.keys(seedSnippet.files).find((f) => seedSnippet.files[f].includes("+ 1"));
+  // The code's `state + 1`, not the hint's comment that mentions `+ 1`.
+  const file = Object.keys(seedSnippet.files).find((f) => seedSnippet.files[f].includes("state + 1"));
   if (!file) return null;
-  return { ...seedSnippet, script: [{ at: 4500, patch: [{ file, find: "+ 1", replace: "+ 10" }], action: "recompile" }] };
+  return { ...seedSnippet, script: [{ at: 4500, patch: [{ file, find: "state + 1", replace: "state + 10" }], action: "recompile" }] };
 }
 
 const cases: Array<[string, () => Snippet | null, string]> = [

@@ -135,8 +135,8 @@ function FullToolbar() {
         {recoverable && <button className="ghost" onClick={restoreDraft} title="Bring back the draft you had before opening a link">↶ Restore draft</button>}
         <button className="ghost" data-testid="about-button" onClick={() => appStore.setState({ aboutOpen: true })} title="How this playground maps to the BEAM, and where it differs">About</button>
         {elixir && (
-          <button className="ghost" data-testid="export-mix" onClick={() => void exportMix()} title="Download these files as a Mix project (a zip), with the script's steps as IEx commands in its README, to rerun in iex -S mix">
-            Mix project
+          <button className="ghost" data-testid="export-mix" aria-label="Export as a Mix project" onClick={() => void exportMix()} title="Export as a Mix project: a zip of these files with mix.exs, and the script's steps as IEx commands in its README, to rerun in iex -S mix">
+            <Icon name="download" /> Mix
           </button>
         )}
         <button data-testid="share" onClick={() => void share()} title="Copy a link with these files and script">Share</button>
