@@ -68,8 +68,8 @@ export function start() {
 `;
 
 const title = "Loops, old code and purge";
-const why =
-  "A module has at most two versions loaded: current and old. A process that loops with local calls (or a while loop) never leaves the code it started in. Loading a third version must first remove (purge) the oldest one, and a process still running it cannot continue, so it is killed. A call written with the module's name always goes to the current version, so a loop that calls itself that way moves to new code at each turn.";
+const whyOf = (localLoop: string) =>
+  `A module has at most two versions loaded: current and old. A process that loops with ${localLoop} never leaves the code it started in. Loading a third version must first remove (purge) the oldest one, and a process still running it cannot continue, so it is killed. A call written with the module's name always goes to the current version, so a loop that calls itself that way moves to new code at each turn.`;
 const docs = [
   { label: "Compilation and code loading (Erlang)", url: "https://www.erlang.org/doc/system/code_loading.html" },
   { label: "code module: purge, soft_purge", url: "https://www.erlang.org/doc/apps/kernel/code.html" },
@@ -104,7 +104,7 @@ export const loopsAndPurge: Demo = {
     explanation: {
       watch:
         "Each row's header names the version its loop runs, and the log labels under it say which version printed them. After the first recompile :local goes on in v1 (marked old) while :hop moves to v2 at its next hop. At the second recompile, :local ends with a red 'killed' badge.",
-      why,
+      why: whyOf("local calls"),
       beam:
         "In Elixir, `local_loop()` is a local call and `__MODULE__.hop_loop()` an external (fully qualified) one; Erlang writes them `loop()` and `?MODULE:loop()`. `:code.soft_purge(Loops)` answers false while processes run old code, `:code.purge(Loops)` kills them, and `:erlang.check_process_code(pid, Loops)` tells if a process runs old code. IEx `r Loops` loads a new version, as `recompile()` does, and purges the one before.",
       docs,
@@ -132,7 +132,7 @@ export const loopsAndPurge: Demo = {
     explanation: {
       watch:
         "Each row's header names the version its loop runs, and the log labels under it say which version printed them. After the first recompile 'local' goes on in v1 (marked old) while 'hop' moves to v2 at its next hop. At the second recompile, 'local' ends with a red 'killed' badge.",
-      why,
+      why: whyOf("local calls (or a while loop)"),
       beam:
         "In Erlang, `loop() -> receive … end, loop().` is a local call; `?MODULE:loop()` is an external (fully qualified) one, and in Elixir `__MODULE__.loop()`. `:code.soft_purge(Loops)` refuses while processes run old code, `:code.purge(Loops)` kills them, and `:erlang.check_process_code(pid, Loops)` tells if a process runs old code. IEx `r Loops` loads a new version, as `recompile()` does.",
       docs,
