@@ -36,7 +36,7 @@ async function shows(page: Page, pid: string, state: string, vsn: string): Promi
 }
 
 test("time travel: just before the swap 6 on v1, one key later 16 on v2, same pid; back to the present; across a restart", async ({ page }) => {
-  await openApp(page, "/?speed=5#example/seed-recompile");
+  await openApp(page, "/?speed=5#example/seed-recompile/ts");
   await page.getByTestId("run").click();
   await lessonEnded(page);
   const pid = (await row(page, "counter").getAttribute("data-pid"))!;
@@ -135,7 +135,7 @@ test("a row's context menu acts on its process: crash the next callback gives a 
 for (const theme of ["dark", "light"] as const) {
   test(`axe-core finds no serious or critical violation on the main views (${theme})`, async ({ page }) => {
     await page.addInitScript((t) => localStorage.setItem("hotswap.theme", t), theme);
-    await openApp(page, "/?speed=5#example/seed-recompile");
+    await openApp(page, "/?speed=5#example/seed-recompile/ts");
     const check = async (view: string) => {
       const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).exclude(".monaco-editor").analyze();
       const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");

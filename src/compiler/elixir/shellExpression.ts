@@ -26,17 +26,22 @@ export async function compileShellExpression(
   bindings: string[],
   parserBytes?: () => Promise<ParserBytes>,
 ): Promise<ShellExpression> {
-  const missing = await ensureElixirParser(parserBytes);
-  if (missing) return { ok: false, diagnostics: [{ file: "console", line: 1, column: 1, message: missing }] };
-  let js: string;
-  try {
-    js = shellJs(source, bindings);
-  } catch (err) {
-    if (err instanceof CompileError || err instanceof UnsupportedSyntax) {
-      return { ok: false, diagnostics: [{ file: "console", line: err.line, column: err.column, message: err.message }] };
+  const front = async (): Promise<{ ok: true; js: string } | { ok: false; diagnostics: Diagnostic[] }> => {
+    const missing = await ensureElixirParser(parserBytes);
+    if (missing) return { ok: false, diagnostics: [{ file: "console", line: 1, column: 1, message: missing }] };
+    try {
+      return { ok: true, js: shellJs(source, bindings) };
+    } catch (err) {
+      if (err instanceof CompileError || err instanceof UnsupportedSyntax) {
+        return { ok: false, diagnostics: [{ file: "console", line: err.line, column: err.column, message: err.message }] };
+      }
+      throw err;
     }
-    throw err;
-  }
+  };
+  // A built-in lesson's evals and checks may be precompiled (compiler/precompiled.ts).
+  const compiled = esbuild.memo ? await esbuild.memo(["elixir-shell", source, bindings], front) : await front();
+  if (!compiled.ok) return compiled;
+  const js = compiled.js;
   const out = await esbuild.transform(js, { ...TRANSFORM_OPTIONS, loader: "js", format: undefined, sourcemap: false, sourcefile: "console" });
   return { ok: true, code: postpass(out.code).code };
 }

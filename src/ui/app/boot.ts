@@ -13,7 +13,7 @@
 import { decodeSharePayload, parseShareHash } from "../../share/shareUrl";
 import type { Snippet } from "../../share/snippetTypes";
 import { seedSnippet } from "../../examples/seed";
-import { findDemo } from "../../examples";
+import { findLesson, lessonKeyFor } from "../../examples";
 import { appStore, loadFiles, notify, type Theme } from "../store/appStore";
 import { keepRecoverable, loadDraft, loadRecoverable, forgetRecoverable, saveDraft, saveDraftNow, type Draft } from "./draft";
 import { readUrlOptions } from "./urlOptions";
@@ -71,11 +71,11 @@ export async function openHash(hash: string): Promise<boolean> {
     if (decoded.ok) snippet = decoded.snippet;
     else notify("error", `This share link could not be opened: ${decoded.error}. Your draft is unchanged.`, 0);
   } else if (link.kind === "example") {
-    const demo = findDemo(link.id);
+    const lesson = findLesson(link.id);
     if (link.id === "seed" || link.id === "counter") snippet = seedSnippet;
-    else if (demo) {
-      snippet = demo.snippet;
-      demoId = demo.id;
+    else if (lesson) {
+      snippet = lesson.snippet;
+      demoId = lesson.key;
     } else notify("error", `There is no example called "${link.id}". Your draft is unchanged.`, 0);
   } else {
     notify("error", `This link could not be opened: ${link.error}. Your draft is unchanged.`, 0);
@@ -95,7 +95,7 @@ export async function openHash(hash: string): Promise<boolean> {
   applySnippet(snippet, { demoId, origin: snippet, pristine: true });
   // A lesson about messages shows its arrows, anything else the visitor's own choice, unless the
   // link itself says (?messages=…).
-  const lessonWants = !!(demoId && findDemo(demoId)?.messages);
+  const lessonWants = !!(demoId && findLesson(demoId)?.demo.messages);
   setShowMessages(readUrlOptions(location.search).messages ?? (lessonWants || (!embed && savedShowMessages())), false);
   if (!embed) {
     saveDraftNow(draftOf());
@@ -131,9 +131,9 @@ export function restoreDraft(): void {
   const previous = loadRecoverable();
   if (!previous) return;
   clearSession();
-  const demoId = previous.demo && findDemo(previous.demo) ? previous.demo : null;
+  const demoId = (previous.demo && lessonKeyFor(previous.demo, previous.snippet.files)) ?? null;
   const pristine = !!previous.pristine;
-  applySnippet(previous.snippet, { demoId, origin: pristine && demoId ? findDemo(demoId)!.snippet : null, pristine }, previous.activeFile);
+  applySnippet(previous.snippet, { demoId, origin: pristine && demoId ? findLesson(demoId)!.snippet : null, pristine }, previous.activeFile);
   setHash(pristine && demoId ? `#example/${demoId}` : "");
   forgetRecoverable();
   appStore.setState({ recoverableDraft: false });
@@ -173,9 +173,9 @@ export async function boot(): Promise<void> {
 
   const draft = options.embed ? null : loadDraft();
   if (draft) {
-    const demoId = draft.demo && findDemo(draft.demo) ? draft.demo : null;
+    const demoId = (draft.demo && lessonKeyFor(draft.demo, draft.snippet.files)) ?? null;
     const pristine = !!draft.pristine;
-    applySnippet(draft.snippet, { demoId, origin: pristine && demoId ? findDemo(demoId)!.snippet : null, pristine }, draft.activeFile);
+    applySnippet(draft.snippet, { demoId, origin: pristine && demoId ? findLesson(demoId)!.snippet : null, pristine }, draft.activeFile);
   } else {
     // The seed, untouched: opening a link over it keeps nothing to restore.
     applySnippet(seedSnippet, { demoId: null, origin: seedSnippet, pristine: true });

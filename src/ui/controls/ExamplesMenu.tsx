@@ -1,9 +1,11 @@
 /**
  * The examples menu: the default counter and every built-in demo, each with its one-line summary.
- * Choosing one opens it as its short link `#example/<id>` would (the draft is kept recoverable).
+ * Choosing one opens it as its short link `#example/<id>` would (the draft is kept recoverable):
+ * in Elixir, or in the language of the lesson on screen when that is the TypeScript twin (the
+ * lesson panel's switch changes it).
  */
 import { useEffect, useRef, useState } from "react";
-import { demos } from "../../examples";
+import { demos, findLesson, lessonKey } from "../../examples";
 import { seedSnippet } from "../../examples/seed";
 import { openExample } from "../app/boot";
 import { useApp } from "../store/appStore";
@@ -20,7 +22,9 @@ export function ExamplesMenu() {
   const pristine = useApp((s) => s.pristine);
   const title = useApp((s) => s.title);
   const root = useRef<HTMLDivElement>(null);
-  const current = demoId ?? (pristine && title === seedSnippet.title ? "seed" : null);
+  const lesson = demoId ? findLesson(demoId) : undefined;
+  const current = lesson?.demo.id ?? (pristine && title === seedSnippet.title ? "seed" : null);
+  const language = lesson?.language ?? "elixir";
 
   useEffect(() => {
     if (!open) return;
@@ -65,7 +69,7 @@ export function ExamplesMenu() {
               data-id={item.id}
               onClick={() => {
                 setOpen(false);
-                void openExample(item.id);
+                void openExample(item.id === "seed" ? "seed" : lessonKey(item.id, language));
               }}
             >
               <span className="menu-num mono">{i === 0 ? "•" : i}</span>

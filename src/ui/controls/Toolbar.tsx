@@ -9,6 +9,7 @@
 import { atLessonEnd, recompile, restart, run, setSpeed, step, stop, togglePlay, upgrade } from "../app/controller";
 import { playLesson, restoreDraft, setTheme } from "../app/boot";
 import { share } from "../app/share";
+import { canExportMix, exportMix } from "../app/exportMix";
 import { appStore, useApp } from "../store/appStore";
 import { useModel } from "../store/timelineStore";
 import { formatTime } from "../format";
@@ -89,6 +90,7 @@ function FullToolbar() {
   const actionsReady = ready || running;
   const readOnly = useApp((s) => s.readOnly);
   const recoverable = useApp((s) => s.recoverableDraft);
+  const elixir = useApp((s) => canExportMix(s.files));
   const now = useModel().now;
 
   return (
@@ -132,6 +134,11 @@ function FullToolbar() {
         <CompilerStatus />
         {recoverable && <button className="ghost" onClick={restoreDraft} title="Bring back the draft you had before opening a link">↶ Restore draft</button>}
         <button className="ghost" data-testid="about-button" onClick={() => appStore.setState({ aboutOpen: true })} title="How this playground maps to the BEAM, and where it differs">About</button>
+        {elixir && (
+          <button className="ghost" data-testid="export-mix" aria-label="Export as a Mix project" onClick={() => void exportMix()} title="Export as a Mix project: a zip of these files with mix.exs, and the script's steps as IEx commands in its README, to rerun in iex -S mix">
+            <Icon name="download" /> Mix
+          </button>
+        )}
         <button data-testid="share" onClick={() => void share()} title="Copy a link with these files and script">Share</button>
         <button className="icon" aria-label="Toggle theme" onClick={() => setTheme(theme === "dark" ? "light" : "dark")} title="Dark / light theme">
           {theme === "dark" ? <Icon name="sun" /> : <Icon name="moon" />}

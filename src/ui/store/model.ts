@@ -244,7 +244,8 @@ export function applyEvent(m: Model, e: TraceEvent): void {
     }
     case "code_change": {
       const swap = findSwapFor(m, e.module, e.t) ?? openSwap(m, e.t);
-      const ok = e.result.replace(/^"(.*)"$/, "$1") === "ok";
+      // "ok" as the TypeScript dialect prints it, :ok as Elixir does.
+      const ok = ["ok", ":ok"].includes(e.result.replace(/^"(.*)"$/, "$1"));
       const detail = e.before !== undefined && e.after !== undefined ? `${e.before} → ${e.after}` : e.result;
       swap.reports.set(e.pid, ok ? { kind: "migrated", detail } : { kind: "failed", detail: e.result });
       if (!ok) pushLog(m, { t: e.t, pid: e.pid, text: `Upgrade of ${e.module} in ${e.pid}: ${failedWords(e.result)}. The new code is loaded; the state was not migrated.`, level: "error" });
