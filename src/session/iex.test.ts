@@ -75,7 +75,7 @@ describe("the IEx console of an Elixir snippet", () => {
       ":error",
       expect.stringMatching(/^"Counter: 24, /),
     ]);
-    expect(error.prompt).toBe(5);
+    expect(error.prompt).toBe(4);
   });
 
   it("r(Mod) reloads the module's file and answers {:reloaded, [Mod]}; an unknown module is an ArgumentError", async () => {
