@@ -150,13 +150,27 @@ export const recompile = () => codeAction("recompile");
 export const upgrade = () => codeAction("upgrade");
 export const restart = () => codeAction("restart");
 
-export async function evaluate(expr: string): Promise<void> {
+/**
+ * A console line, evaluated in the shell. The editor's files go with it: in an Elixir snippet,
+ * `recompile()` and `r(Mod)` are the Recompile action on them (its compile errors become the
+ * editor's markers, as for the button). Resolves with the next IEx prompt's number once the
+ * shell has run the line (null if that is unknown).
+ */
+export async function evaluate(expr: string): Promise<number | null> {
   if (!appStore.getState().running) await run();
   if (appStore.getState().lessonEnd !== null) continuePastLesson();
+  const files = { ...appStore.getState().files };
   try {
-    await client.request({ type: "eval", expr });
+    const r = await client.request({ type: "eval", expr, files });
+    if (r.action) {
+      if (r.action.ok) progress = { ...progress, files };
+      // The console prints :ok / :noop / :error itself: only the diagnostics are the page's.
+      appStore.setState({ diagnostics: r.action.diagnostics });
+    }
+    return r.prompt ?? null;
   } catch (err) {
     fail(err);
+    return null;
   }
 }
 

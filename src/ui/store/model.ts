@@ -10,6 +10,7 @@
  */
 import type { CheckEvent, CompileErrorEvent, PokeEvent, ProcessKind, StackFrame, TraceEvent } from "../../runtime/events";
 import { exitReport, failedWords, pokeText } from "./reports";
+import { displayModule } from "../format";
 
 export const MAX_LOG_LINES = 100_000;
 /** Text the log holds in all (about 16 MB as UTF-16); older lines go first. */
@@ -111,7 +112,17 @@ export function emptyModel(): Model {
 /** `"normal"` as inspect prints it, or bare: exits that are not failures. */
 export function isCleanExit(reason: string): boolean {
   const r = reason.replace(/^"(.*)"$/, "$1");
-  return r === "normal" || r === "shutdown" || /^\["shutdown"/.test(r);
+  // Elixir prints them as atoms: `:normal`, `:shutdown`, `{:shutdown, :bye}`.
+  return r === "normal" || r === "shutdown" || /^\["shutdown"/.test(r) || r === ":normal" || r === ":shutdown" || /^\{:shutdown, /.test(r);
+}
+
+/** An event with its module and registered names as people read them (`Elixir.Counter` → `Counter`). */
+function withDisplayNames(e: TraceEvent): TraceEvent {
+  const named = e as { module?: unknown; name?: unknown };
+  const module = typeof named.module === "string" && named.module.startsWith("Elixir.");
+  const name = typeof named.name === "string" && named.name.startsWith("Elixir.");
+  if (!module && !name) return e;
+  return { ...e, ...(module ? { module: displayModule(named.module as string) } : {}), ...(name ? { name: displayModule(named.name as string) } : {}) } as TraceEvent;
 }
 
 export function applyEvents(m: Model, events: TraceEvent[]): void {
@@ -119,7 +130,8 @@ export function applyEvents(m: Model, events: TraceEvent[]): void {
   for (const e of events) applyEvent(m, e);
 }
 
-export function applyEvent(m: Model, e: TraceEvent): void {
+export function applyEvent(m: Model, event: TraceEvent): void {
+  const e = withDisplayNames(event);
   if (e.t > m.now) m.now = e.t;
   switch (e.type) {
     case "spawn": {
