@@ -321,16 +321,18 @@ export class Session {
   /**
    * A line typed in the console: an eval, and in an Elixir snippet IEx's helpers too, with
    * `recompile()` and `r(Mod)` acting on `files` (the editor's) as the Recompile button does.
-   * Returns once the line is with the shell: the action's result when it was one, and
-   * `finished`, the number of the next prompt (`iex(N)>`) once the shell has run the line.
+   * Returns once the line is with the shell: the action's result when it was one, `at`, the
+   * number of the prompt it was typed at (`iex(N)>`), and `finished`, the next prompt's number
+   * once the shell has run the line.
    */
-  async consoleLine(expr: string, files?: Record<string, string>): Promise<{ action?: ActionResult; finished: Promise<number> }> {
+  async consoleLine(expr: string, files?: Record<string, string>): Promise<{ action?: ActionResult; at: number; finished: Promise<number> }> {
+    const at = this.iex.counter;
     let finish!: (n: number) => void;
     const finished = new Promise<number>((resolve) => (finish = resolve));
     const helper = this.elixir && files ? editorHelper(expr) : null;
     if (!helper) {
       await this.evalInShell(expr, { print: true }, () => finish(this.iex.counter));
-      return { finished };
+      return { at, finished };
     }
     let action: ActionResult | undefined;
     let answer: () => unknown;
@@ -369,7 +371,7 @@ export class Session {
       finish(this.iex.counter);
     });
     this.runNow();
-    return { action, finished };
+    return { action, at, finished };
   }
 
   /** The file that defines `module` (as last compiled), or undefined. */

@@ -103,10 +103,11 @@ function readResult(raw: unknown): unknown {
   if ("text" in raw) {
     // An eval's answer: the next IEx prompt's number, and what `recompile()` did if it was that.
     if (raw.text !== null && !isString(raw.text)) return undefined;
-    if (raw.prompt !== undefined && !(typeof raw.prompt === "number" && Number.isSafeInteger(raw.prompt) && raw.prompt > 0)) return undefined;
+    const count = (n: unknown) => n === undefined || (typeof n === "number" && Number.isSafeInteger(n) && n > 0);
+    if (!count(raw.prompt) || !count(raw.at)) return undefined;
     const action = raw.action === undefined ? undefined : readResult(raw.action);
     if (raw.action !== undefined && !(isObject(action) && "loaded" in action)) return undefined;
-    return { text: raw.text, ...(raw.prompt !== undefined ? { prompt: raw.prompt } : {}), ...(action ? { action } : {}) };
+    return { text: raw.text, ...(raw.at !== undefined ? { at: raw.at } : {}), ...(raw.prompt !== undefined ? { prompt: raw.prompt } : {}), ...(action ? { action } : {}) };
   }
   if ("diagnostics" in raw || "loaded" in raw) {
     const diagnostics = readDiagnostics(raw.diagnostics);

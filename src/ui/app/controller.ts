@@ -153,10 +153,10 @@ export const restart = () => codeAction("restart");
 /**
  * A console line, evaluated in the shell. The editor's files go with it: in an Elixir snippet,
  * `recompile()` and `r(Mod)` are the Recompile action on them (its compile errors become the
- * editor's markers, as for the button). Resolves with the next IEx prompt's number once the
- * shell has run the line (null if that is unknown).
+ * editor's markers, as for the button). Resolves once the shell has run the line, with the IEx
+ * prompt numbers it ran at and the next one (null when unknown).
  */
-export async function evaluate(expr: string): Promise<number | null> {
+export async function evaluate(expr: string): Promise<{ at: number; next: number } | null> {
   if (!appStore.getState().running) await run();
   if (appStore.getState().lessonEnd !== null) continuePastLesson();
   const files = { ...appStore.getState().files };
@@ -167,7 +167,7 @@ export async function evaluate(expr: string): Promise<number | null> {
       // The console prints :ok / :noop / :error itself: only the diagnostics are the page's.
       appStore.setState({ diagnostics: r.action.diagnostics });
     }
-    return r.prompt ?? null;
+    return r.at !== undefined && r.prompt !== undefined ? { at: r.at, next: r.prompt } : null;
   } catch (err) {
     fail(err);
     return null;

@@ -79,9 +79,13 @@ export function ConsolePanel() {
     }
     setPending([]);
     const t = timelineStore.getState().model.now;
-    setInputs((xs) => [...xs.slice(-SHOWN), { t, lines, n: xs.length ? xs[xs.length - 1].n + 1 : 0, prompt: elixir ? prompt : null }]);
-    void evaluate(expr.trim()).then((next) => {
-      if (next !== null) setPrompt(next);
+    const n = inputs.length ? inputs[inputs.length - 1].n + 1 : 0;
+    setInputs((xs) => [...xs.slice(-SHOWN), { t, lines, n, prompt: elixir ? prompt : null }]);
+    // A line typed while the one before still runs waits its turn; its number is known once it ran.
+    void evaluate(expr.trim()).then((r) => {
+      if (!r) return;
+      setPrompt(r.next);
+      setInputs((xs) => xs.map((x) => (x.n === n && x.prompt !== null ? { ...x, prompt: r.at } : x)));
     });
   };
 

@@ -75,7 +75,13 @@ function elixirExitReport(m: Model, lane: Lane): string[] {
     lines.push(raised ? `[error] Process ${who(lane)} raised an exception` : `[error] Process ${who(lane)} was killed`, reasonLine(reason), ...stack);
   }
   if (isSupervisor(parent)) {
-    lines.push(`[error] Child ${lane.module ?? lane.pid} of Supervisor ${who(parent!)} terminated`, reasonLine(reason), `Pid: ${lane.pid}`);
+    // `Supervisor.start_link(children, opts)` runs the module Supervisor.Default, which Elixir names.
+    const sup = `${who(parent!)}${parent!.name === undefined && parent!.module === "Supervisor" ? " (Supervisor.Default)" : ""}`;
+    const exception = elixirException(reason);
+    const why = exception
+      ? ["** (exit) an exception was raised:", `    ** (${exception.kind}) ${exception.message}`, ...stack.map((l) => `    ${l}`)]
+      : [reasonLine(reason)];
+    lines.push(`[error] Child ${lane.module ?? lane.pid} of Supervisor ${sup} terminated`, ...why, `Pid: ${lane.pid}`);
   }
   return lines;
 }
