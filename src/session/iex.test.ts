@@ -15,7 +15,12 @@ async function line(h: Harness, expr: string, files?: Record<string, string>) {
   return { ...r, prompt: await r.finished };
 }
 
-const shellLines = (h: Harness, from: number) => h.logs().slice(from).map((l) => l.replace(/^\d+ /, ""));
+/** The log lines from the `from`-th on, without the echoes of the lines typed. */
+const shellLines = (h: Harness, from: number) => {
+  const logs = h.events.filter((e) => e.type === "log");
+  return logs.slice(from).filter((e) => e.prompt === undefined).map((e) => e.text);
+};
+const echoes = (h: Harness) => h.events.flatMap((e) => (e.type === "log" && e.prompt !== undefined ? [`${e.prompt} ${e.text}`] : []));
 
 describe("the IEx console of an Elixir snippet", () => {
   it("keeps bindings, answers v(), pid(), flush() as IEx does, and numbers prompts as IEx", async () => {
@@ -48,6 +53,11 @@ describe("the IEx console of an Elixir snippet", () => {
     ]);
     expect(lines.slice(9, 12)).toEqual(["#PID<0.102.0>", "#PID<0.7.0>", "#PID<0.102.0>"]);
     expect(lines[12]).toMatch(/^\*\* \(ArgumentError\) errors were found at the given arguments:[\s\S]*not a textual representation of a pid/);
+    // Each line is echoed with the prompt it ran at, as the shell starts on it.
+    expect(echoes(h).slice(0, 8)).toEqual([
+      "iex(1)> pid = Process.whereis(Counter)", "iex(2)> :sys.get_state(pid)", "iex(3)> v(1) == pid", "iex(4)> send(self(), :hi)",
+      "iex(5)> send(self(), {:a, 1})", "iex(6)> flush()", "iex(7)> v(99)", 'iex(7)> pid("0.102.0")',
+    ]);
   });
 
   it("recompile() is the Recompile action: :noop, then :ok with the new code, then :error that loads nothing", async () => {

@@ -294,10 +294,11 @@ export class Session {
     return this.evalInShell(expr, { print: true });
   }
 
-  private async evalInShell(expr: string, how: JobOptions, done?: ShellJob["done"]): Promise<void> {
+  private async evalInShell(expr: string, how: JobOptions, done?: ShellJob["done"], echo = false): Promise<void> {
     const declared = this.elixir ? null : tsDeclaration(expr);
     const compiled = await this.compileForShell(declared ? declared.value : expr);
     if (!compiled.ok) {
+      if (echo) this.echo(expr);
       this.shellLog(compiled.text);
       done?.({ ok: false, error: compiled.error });
       return;
@@ -311,7 +312,9 @@ export class Session {
         return undefined;
       };
     }
-    this.runInShell(compiled.make, { ...how, after }, (outcome) => {
+    const make = compiled.make;
+    const run = echo ? () => (this.echo(expr), make()) : make;
+    this.runInShell(run, { ...how, after }, (outcome) => {
       if (this.elixir && how.print && outcome.ok) this.iex.add(outcome.value);
       done?.(outcome);
     });
@@ -331,7 +334,7 @@ export class Session {
     const finished = new Promise<number>((resolve) => (finish = resolve));
     const helper = this.elixir && files ? editorHelper(expr) : null;
     if (!helper) {
-      await this.evalInShell(expr, { print: true }, () => finish(this.iex.counter));
+      await this.evalInShell(expr, { print: true }, () => finish(this.iex.counter), true);
       return { at, finished };
     }
     let action: ActionResult | undefined;
@@ -366,12 +369,23 @@ export class Session {
         };
       }
     }
-    this.runInShell(answer, { print: true }, (outcome) => {
+    const echoed = answer;
+    this.runInShell(() => (this.echo(expr), echoed()), { print: true }, (outcome) => {
       if (outcome.ok && outcome.value !== undefined) this.iex.add(outcome.value);
       finish(this.iex.counter);
     });
     this.runNow();
     return { action, at, finished };
+  }
+
+  /**
+   * The shell echoes a console line as it starts on it, with the prompt it was typed at, so the
+   * console shows each line right above what it printed (a transcript, as IEx's terminal is).
+   */
+  private echo(expr: string): void {
+    const prompt = this.elixir ? `iex(${this.iex.counter})>` : "iex>";
+    const pid = this.shell ? String(this.shell.pid) : "shell";
+    this.emit({ t: this.rt.now, type: "log", pid, text: expr.trim(), prompt });
   }
 
   /** The file that defines `module` (as last compiled), or undefined. */

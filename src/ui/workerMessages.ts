@@ -23,7 +23,7 @@ type Shape = Record<string, Kind>;
 const EVENT_SHAPES: Record<TraceEvent["type"], Shape> = {
   spawn: { pid: "s", parent: "s|null", module: "s?", name: "s?", kind: "s?" },
   exit: { pid: "s", reason: "s", stack: "frames?" },
-  log: { pid: "s", text: "s" },
+  log: { pid: "s", text: "s", prompt: "s?" },
   state: { pid: "s", state: "s" },
   send: { from: "s", to: "s", msg: "s", dropped: "b?" },
   link: { from: "s", to: "s" },

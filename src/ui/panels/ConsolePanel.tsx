@@ -11,17 +11,17 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { evaluate } from "../app/controller";
 import { useModel } from "../store/timelineStore";
-import { timelineStore } from "../store/timelineStore";
 import { useSnippetLanguage } from "../language";
 import { consoleHint } from "./consoleHint";
 import { isIncompleteElixir } from "./elixirInput";
 
 const SHOWN = 300;
-type Entry = { t: number; kind: "in" | "out"; text: string; key: string; prompt?: string };
-type Input = { t: number; lines: string[]; n: number; prompt: number | null };
+type Entry = { kind: "in" | "out"; text: string; key: string; prompt?: string };
 
-const promptText = (elixir: boolean, n: number | null, continued: boolean) =>
-  !elixir || n === null ? (continued ? "...>" : "iex>") : continued ? `...(${n})>` : `iex(${n})>`;
+const promptText = (elixir: boolean, n: number, continued: boolean) => (!elixir ? (continued ? "...>" : "iex>") : continued ? `...(${n})>` : `iex(${n})>`);
+
+/** `iex(3)>` → `...(3)>`: the prompt of an echoed line's later lines. */
+const continuation = (prompt: string) => prompt.replace(/^iex/, "...");
 
 export function ConsolePanel() {
   const model = useModel();
@@ -30,7 +30,6 @@ export function ConsolePanel() {
   const [value, setValue] = useState("");
   const [history, setHistory] = useState<string[]>([]);
   const [cursor, setCursor] = useState<number | null>(null);
-  const [inputs, setInputs] = useState<Input[]>([]);
   /** The lines of an unfinished Elixir expression typed so far. */
   const [pending, setPending] = useState<string[]>([]);
   /** The number of the next IEx prompt (a new run starts at 1). */
@@ -49,17 +48,20 @@ export function ConsolePanel() {
 
   const shells = new Set<string>();
   for (const lane of model.lanes.values()) if (lane.kind === "shell") shells.add(lane.pid);
+  // The shell's log is the transcript: the lines typed (echoed with their prompt as the shell
+  // starts on them) and what it printed, in the order it happened.
   const entries: Entry[] = [];
   for (let i = model.logs.length - 1; i >= 0 && entries.length < SHOWN; i--) {
     const l = model.logs[i];
-    if (shells.has(l.pid)) entries.push({ t: l.t, kind: "out", text: l.text, key: `o${l.seq}` });
+    if (!shells.has(l.pid) && l.prompt === undefined) continue;
+    if (l.prompt === undefined) {
+      entries.push({ kind: "out", text: l.text, key: `o${l.seq}` });
+      continue;
+    }
+    const lines = l.text.split("\n");
+    for (let j = lines.length - 1; j >= 0; j--) entries.push({ kind: "in", text: lines[j], key: `i${l.seq}.${j}`, prompt: j === 0 ? l.prompt : continuation(l.prompt) });
   }
-  for (const input of inputs) {
-    input.lines.forEach((text, i) => entries.push({ t: input.t, kind: "in", text, key: `i${input.n}.${i}`, prompt: promptText(elixir, input.prompt, i > 0) }));
-  }
-  // Inputs sort before the output of the same instant (a stable sort keeps their own order);
-  // older runs' inputs vanish with their logs.
-  entries.sort((a, b) => a.t - b.t || (a.kind === b.kind ? 0 : a.kind === "in" ? -1 : 1));
+  entries.reverse();
 
   useLayoutEffect(() => {
     if (out.current) out.current.scrollTop = out.current.scrollHeight;
@@ -78,14 +80,9 @@ export function ConsolePanel() {
       return;
     }
     setPending([]);
-    const t = timelineStore.getState().model.now;
-    const n = inputs.length ? inputs[inputs.length - 1].n + 1 : 0;
-    setInputs((xs) => [...xs.slice(-SHOWN), { t, lines, n, prompt: elixir ? prompt : null }]);
-    // A line typed while the one before still runs waits its turn; its number is known once it ran.
+    // A line typed while the one before still runs waits its turn (the worker runs them in order).
     void evaluate(expr.trim()).then((r) => {
-      if (!r) return;
-      setPrompt(r.next);
-      setInputs((xs) => xs.map((x) => (x.n === n && x.prompt !== null ? { ...x, prompt: r.at } : x)));
+      if (r) setPrompt(r.next);
     });
   };
 

@@ -67,7 +67,8 @@ export type Swap = {
 };
 
 /** `level`: "error" for the runtime's own reports (a crash report, a supervisor giving up), "info" for its notes. */
-export type LogLine = { seq: number; t: number; pid: string; text: string; level?: "error" | "info" };
+/** `prompt`: a console line the shell echoed (`iex(3)>`), shown with its prompt. */
+export type LogLine = { seq: number; t: number; pid: string; text: string; level?: "error" | "info"; prompt?: string };
 
 /** A message as the message view draws it: `from` is "system" when no process sent it. */
 export type SentMessage = { t: number; from: string; to: string; msg: string; dropped?: true };
@@ -185,7 +186,7 @@ export function applyEvent(m: Model, event: TraceEvent): void {
       return;
     }
     case "log": {
-      pushLog(m, { t: e.t, pid: e.pid, text: e.text });
+      pushLog(m, { t: e.t, pid: e.pid, text: e.text, ...(e.prompt !== undefined ? { prompt: e.prompt } : {}) });
       const lane = m.lanes.get(e.pid);
       if (lane) pushCapped(lane.labels, { t: e.t, text: e.text.length > MAX_LABEL_CHARS ? `${e.text.slice(0, MAX_LABEL_CHARS)}…` : e.text }, MAX_LANE_LABELS);
       return;
