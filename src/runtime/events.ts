@@ -8,7 +8,8 @@ export type Printed = string;
 
 export type SpawnEvent = { t: number; type: "spawn"; pid: Printed; parent: Printed | null; module?: string; name?: string; kind?: ProcessKind };
 export type ExitEvent = { t: number; type: "exit"; pid: Printed; reason: Printed; stack?: StackFrame[] };
-export type LogEvent = { t: number; type: "log"; pid: Printed; text: string };
+/** `prompt`: a line typed in the console, echoed by the shell as it starts on it (`iex(3)>`). */
+export type LogEvent = { t: number; type: "log"; pid: Printed; text: string; prompt?: string };
 export type StateEvent = { t: number; type: "state"; pid: Printed; state: Printed };
 /**
  * `dropped`: the message reached no mailbox (the receiver was dead, or it was a GenServer reply

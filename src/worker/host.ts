@@ -13,7 +13,7 @@ import { elixirParserBytes } from "./elixirParser";
 import { MailboxSampler } from "./mailboxSampler";
 import type { Session } from "../session/session";
 import type { ActionResult } from "../session/types";
-import { assertNever, type PageToWorker, type WorkerToPage } from "./protocol";
+import { assertNever, type EvalResult, type PageToWorker, type WorkerToPage } from "./protocol";
 import type { StandbyCompiler } from "../compiler/precompiled";
 
 const TICK_MS = 16;
@@ -28,6 +28,8 @@ export type Post = (msg: WorkerToPage) => void;
 
 export class Host {
   private session: Session | null = null;
+  /** The last console line of this session: the next one is compiled after it has run. */
+  private consoleTail: { session: Session; done: Promise<unknown> } | null = null;
   private speed = 1;
   private paused = false;
   /** A reading pause: virtual time does not pass this point until the page lifts it. */
@@ -71,8 +73,7 @@ export class Host {
       case "eval":
         return this.answer(msg.id, async () => {
           await this.compiler.ready();
-          await this.exclusive(() => this.need().evaluate(msg.expr));
-          return { text: null };
+          return this.consoleLine(msg.expr, msg.files);
         });
       case "loadCompiler":
         this.compiler.ready().catch(() => undefined); // a failure is posted as a status
@@ -263,6 +264,24 @@ export class Host {
     });
     this.lock = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * A console line runs after the one before it has finished, as in IEx: it is compiled with the
+   * bindings that line made (`pid = …`, then `:sys.get_state(pid)`). Waiting is outside
+   * `exclusive`, so a line that waits (a `receive`) holds up only the lines typed after it.
+   */
+  private consoleLine(expr: string, files?: Record<string, string>): Promise<EvalResult> {
+    const session = this.need();
+    const previous = this.consoleTail?.session === session ? this.consoleTail.done : Promise.resolve();
+    const mine = (async (): Promise<EvalResult> => {
+      await previous;
+      if (this.session !== session) return { text: null };
+      const line = await this.exclusive(() => session.consoleLine(expr, files));
+      return { text: null, at: line.at, prompt: await line.finished, action: line.action };
+    })();
+    this.consoleTail = { session, done: mine.catch(() => undefined) };
+    return mine;
   }
 
   private async answer(id: number, fn: () => Promise<unknown>): Promise<void> {

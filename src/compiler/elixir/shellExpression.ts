@@ -20,6 +20,9 @@ export type ShellExpression = { ok: true; code: string } | { ok: false; diagnost
 /** The module atom the shell's code runs as (`__MODULE__` is nil in IEx; this names frames). */
 export const SHELL_MODULE = "Elixir.IEx";
 
+/** IEx's helpers that every console line imports (the session provides `IEx.Helpers`, session/iex.ts). */
+const IEX_HELPERS = { module: "Elixir.IEx.Helpers", only: new Set(["v/0", "v/1", "flush/0", "pid/1", "pid/3"]), except: new Set<string>() };
+
 export async function compileShellExpression(
   esbuild: EsbuildLike,
   source: string,
@@ -53,7 +56,7 @@ function shellJs(source: string, bindings: string[]): string {
   const w = new FnWriter(new Set(["$b", "$v"]));
   const scope = new Scope(null);
   for (const b of bindings) scope.set(b, `$b[${JSON.stringify(b)}]`);
-  const ctx = new Ctx(mw, w, scope, { module: SHELL_MODULE, aliases: new Map(), imports: [], attrs: new Map() }, { name: "eval", arity: 0 });
+  const ctx = new Ctx(mw, w, scope, { module: SHELL_MODULE, aliases: new Map(), imports: [IEX_HELPERS], attrs: new Map() }, { name: "eval", arity: 0 });
   w.emit("let $v;");
   into(ast, ctx, assignSink(ctx, "$v"));
   const names = new Map<string, string>();

@@ -12,7 +12,7 @@
  */
 import { decodeSharePayload, parseShareHash } from "../../share/shareUrl";
 import type { Snippet } from "../../share/snippetTypes";
-import { seedSnippet } from "../../examples/seed";
+import { seedSnippet, typescriptSeedSnippet } from "../../examples/seed";
 import { findLesson, lessonKeyFor } from "../../examples";
 import { appStore, loadFiles, notify, type Theme } from "../store/appStore";
 import { keepRecoverable, loadDraft, loadRecoverable, forgetRecoverable, saveDraft, saveDraftNow, type Draft } from "./draft";
@@ -84,7 +84,22 @@ export async function openHash(hash: string): Promise<boolean> {
   // again; an example's short link stays while the example is unchanged.
   if (!embed && !(snippet && link.kind === "example")) setHash("");
   if (!snippet) return false;
+  replaceFiles(snippet, demoId, link.kind === "v1" ? "link" : "example");
+  return true;
+}
 
+/**
+ * A fresh snippet in `language`, started from that language's counter (the menu's "New Elixir
+ * snippet" / "New TypeScript snippet"); the draft stays recoverable, as when a link opens.
+ */
+export function newSnippet(language: "elixir" | "typescript"): void {
+  setHash("");
+  replaceFiles(language === "elixir" ? seedSnippet : typescriptSeedSnippet, null, "new");
+}
+
+/** The editor's files become `snippet`'s; the user's draft is kept recoverable first. */
+function replaceFiles(snippet: Snippet, demoId: string | null, how: "link" | "example" | "new"): void {
+  const embed = appStore.getState().embed;
   const userWork = !appStore.getState().pristine;
   let kept = false;
   if (!embed) {
@@ -101,13 +116,12 @@ export async function openHash(hash: string): Promise<boolean> {
     saveDraftNow(draftOf());
     appStore.setState({ recoverableDraft: kept });
   }
-  if (embed) return true;
-  if (link.kind === "v1") {
+  if (embed) return;
+  if (how === "link") {
     notify("info", `Opened “${snippet.title ?? "shared snippet"}”${kept ? " — your previous draft can be restored from the toolbar" : ""}.`);
   } else if (kept && userWork) {
     notify("info", "Your draft was kept: “↶ Restore draft” in the toolbar brings it back.");
   }
-  return true;
 }
 
 /** The examples menu: the example's short link goes in the URL, and it opens as a link does. */

@@ -2,12 +2,13 @@
  * The examples menu: the default counter and every built-in demo, each with its one-line summary.
  * Choosing one opens it as its short link `#example/<id>` would (the draft is kept recoverable):
  * in Elixir, or in the language of the lesson on screen when that is the TypeScript twin (the
- * lesson panel's switch changes it).
+ * lesson panel's switch changes it). Below them, a new snippet in Elixir or in TypeScript,
+ * started from that language's counter.
  */
 import { useEffect, useRef, useState } from "react";
 import { demos, findLesson, lessonKey } from "../../examples";
 import { seedSnippet } from "../../examples/seed";
-import { openExample } from "../app/boot";
+import { newSnippet, openExample } from "../app/boot";
 import { useApp } from "../store/appStore";
 import { Icon } from "./Icon";
 
@@ -15,6 +16,11 @@ const ITEMS = [
   { id: "seed", title: seedSnippet.title ?? "Counter", summary: "The default: a counter under a supervisor. Change its step and press Recompile yourself." },
   ...demos.map((d) => ({ id: d.id, title: d.title, summary: d.summary })),
 ];
+
+const NEW_SNIPPETS = [
+  { language: "elixir", title: "New Elixir snippet", summary: "defmodule … use GenServer: .ex files, an IEx console, terms as inspect prints them." },
+  { language: "typescript", title: "New TypeScript snippet", summary: "The same engine in the TypeScript dialect: .ts modules that import from \"otp\"." },
+] as const;
 
 export function ExamplesMenu() {
   const [open, setOpen] = useState(false);
@@ -79,6 +85,26 @@ export function ExamplesMenu() {
               </span>
             </button>,
           ])}
+          <div className="menu-heading">New snippet <span className="muted">· your own code, from the counter in that language</span></div>
+          {NEW_SNIPPETS.map((n) => (
+            <button
+              key={n.language}
+              role="menuitem"
+              className="menu-item"
+              data-testid="new-snippet"
+              data-language={n.language}
+              onClick={() => {
+                setOpen(false);
+                newSnippet(n.language);
+              }}
+            >
+              <span className="menu-num mono">+</span>
+              <span className="menu-text">
+                <span className="menu-title">{n.title}</span>
+                <span className="menu-summary">{n.summary}</span>
+              </span>
+            </button>
+          ))}
         </div>
       )}
     </div>

@@ -13,4 +13,9 @@ describe("consoleHint", () => {
     expect(consoleHint([lane({})])).toBe("Process.list()");
     expect(consoleHint([])).toBe("Process.list()");
   });
+
+  it("speaks Elixir in an Elixir snippet: a module name as Counter, an atom as :worker", () => {
+    expect(consoleHint([lane({ kind: "gen_server", name: "Counter" })], "elixir")).toBe(":sys.get_state(Counter)");
+    expect(consoleHint([lane({ name: "worker" })], "elixir")).toBe("Process.whereis(:worker) |> Process.info()");
+  });
 });

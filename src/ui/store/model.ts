@@ -10,6 +10,7 @@
  */
 import type { CheckEvent, CompileErrorEvent, PokeEvent, ProcessKind, StackFrame, TraceEvent } from "../../runtime/events";
 import { exitReport, failedWords, pokeText } from "./reports";
+import { displayModule } from "../format";
 
 export const MAX_LOG_LINES = 100_000;
 /** Text the log holds in all (about 16 MB as UTF-16); older lines go first. */
@@ -70,7 +71,8 @@ export type Swap = {
 };
 
 /** `level`: "error" for the runtime's own reports (a crash report, a supervisor giving up), "info" for its notes. */
-export type LogLine = { seq: number; t: number; pid: string; text: string; level?: "error" | "info" };
+/** `prompt`: a console line the shell echoed (`iex(3)>`), shown with its prompt. */
+export type LogLine = { seq: number; t: number; pid: string; text: string; level?: "error" | "info"; prompt?: string };
 
 /** A message as the message view draws it: `from` is "system" when no process sent it. */
 export type SentMessage = { t: number; from: string; to: string; msg: string; dropped?: true };
@@ -115,7 +117,17 @@ export function emptyModel(): Model {
 /** `"normal"` as inspect prints it, or bare: exits that are not failures. */
 export function isCleanExit(reason: string): boolean {
   const r = reason.replace(/^"(.*)"$/, "$1");
-  return r === "normal" || r === "shutdown" || /^\["shutdown"/.test(r);
+  // Elixir prints them as atoms: `:normal`, `:shutdown`, `{:shutdown, :bye}`.
+  return r === "normal" || r === "shutdown" || /^\["shutdown"/.test(r) || r === ":normal" || r === ":shutdown" || /^\{:shutdown, /.test(r);
+}
+
+/** An event with its module and registered names as people read them (`Elixir.Counter` → `Counter`). */
+function withDisplayNames(e: TraceEvent): TraceEvent {
+  const named = e as { module?: unknown; name?: unknown };
+  const module = typeof named.module === "string" && named.module.startsWith("Elixir.");
+  const name = typeof named.name === "string" && named.name.startsWith("Elixir.");
+  if (!module && !name) return e;
+  return { ...e, ...(module ? { module: displayModule(named.module as string) } : {}), ...(name ? { name: displayModule(named.name as string) } : {}) } as TraceEvent;
 }
 
 export function applyEvents(m: Model, events: TraceEvent[]): void {
@@ -123,7 +135,8 @@ export function applyEvents(m: Model, events: TraceEvent[]): void {
   for (const e of events) applyEvent(m, e);
 }
 
-export function applyEvent(m: Model, e: TraceEvent): void {
+export function applyEvent(m: Model, event: TraceEvent): void {
+  const e = withDisplayNames(event);
   if (e.t > m.now) m.now = e.t;
   switch (e.type) {
     case "spawn": {
@@ -177,7 +190,7 @@ export function applyEvent(m: Model, e: TraceEvent): void {
       return;
     }
     case "log": {
-      pushLog(m, { t: e.t, pid: e.pid, text: e.text });
+      pushLog(m, { t: e.t, pid: e.pid, text: e.text, ...(e.prompt !== undefined ? { prompt: e.prompt } : {}) });
       const lane = m.lanes.get(e.pid);
       if (lane) pushCapped(lane.labels, { t: e.t, text: e.text.length > MAX_LABEL_CHARS ? `${e.text.slice(0, MAX_LABEL_CHARS)}…` : e.text }, MAX_LANE_LABELS);
       return;
