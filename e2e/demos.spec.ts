@@ -1,14 +1,19 @@
 /**
- * The guided demos in real Chromium: each opens by its short link `#example/<id>`, plays itself
- * (`?autoplay=1`, fast), shows its captions and ends with every lesson check green. Then the
+ * The guided demos in real Chromium: each opens by its short link, `#example/<id>` in Elixir and
+ * `#example/<id>/ts` for its TypeScript twin, plays itself (`?autoplay=1`, fast), shows its
+ * captions and ends with every lesson check green; the lesson panel's switch opens the twin. Then the
  * examples menu, the About page and the embed widget. One page per describe block: every fresh
  * page loads Monaco and 14 MB of wasm.
  */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test, expect, type Browser, type Page } from "@playwright/test";
-import { demos, findDemo } from "../src/examples";
+import { demos, findDemo, lessons } from "../src/examples";
 import { getFile, openApp, setFile, timeStandsStill, watchOrigin } from "./fixtures";
 
-const PLAYED = demos.map((d) => d.id);
+const PLAYED = lessons.map((l) => l.key);
 const SPEED = 10;
 
 async function freshPage(browser: Browser): Promise<{ page: Page; outside: string[] }> {
@@ -46,7 +51,7 @@ test.describe("each demo plays by its short link", () => {
 
   for (const [i, id] of PLAYED.entries()) {
     test(`${id}: autoplay shows its captions and every check green`, async () => {
-      const demo = findDemo(id)!;
+      const demo = lessons[i];
       const url = `/?autoplay=1&speed=${SPEED}#example/${id}`;
       // The first opens the page; the others follow the link inside it (same document), as a
       // reader clicking from one lesson to the next would, and autoplay again.
@@ -92,7 +97,7 @@ test.describe("the examples menu, the draft and the About page", () => {
       await expect(item).toContainText(demo.summary);
     }
 
-    const demo = findDemo("supervisor-crash")!;
+    const demo = findDemo("supervisor-crash")!.elixir;
     await page.locator('[data-testid=example-item][data-id="supervisor-crash"]').click();
     await expect(page.getByTestId("examples-list")).toHaveCount(0);
     await expect.poll(() => new URL(page.url()).hash).toBe("#example/supervisor-crash");
@@ -108,7 +113,7 @@ test.describe("the examples menu, the draft and the About page", () => {
       await expect(link).toHaveAttribute("rel", /noopener/);
     }
     await expect(page.locator("[data-testid=check][data-ok=pending]")).toHaveCount(demo.snippet.checks!.length);
-    expect(await getFile(page, "Worker.ts")).toBe(demo.snippet.files["Worker.ts"]);
+    expect(await getFile(page, "worker.ex")).toBe(demo.snippet.files["worker.ex"]);
 
     // Play lesson runs it from the start, like ?autoplay=1.
     await page.getByTestId("speed").selectOption("25");
@@ -126,10 +131,53 @@ test.describe("the examples menu, the draft and the About page", () => {
     await page.getByTestId("examples-menu").click();
     await page.locator('[data-testid=example-item][data-id="upgrade-code-change"]').click();
     await expect.poll(() => new URL(page.url()).hash).toBe("#example/upgrade-code-change");
-    await setFile(page, "Main.ts", (await getFile(page, "Main.ts")) + "\n// edited\n");
+    await setFile(page, "main.ex", (await getFile(page, "main.ex")) + "\n# edited\n");
     await expect.poll(() => new URL(page.url()).hash).toBe("");
     // The lesson stays: the code is still that lesson's, with the user's change.
     await expect(page.getByTestId("explanation")).toBeVisible();
+  });
+
+  test("the lesson panel's switch opens the TypeScript twin (its short link ends in /ts) and back", async () => {
+    const demo = findDemo("links-monitors")!;
+    await page.getByTestId("examples-menu").click();
+    await page.locator('[data-testid=example-item][data-id="links-monitors"]').click();
+    await expect.poll(() => new URL(page.url()).hash).toBe("#example/links-monitors");
+    await expect(page.getByTestId("lesson-language-elixir")).toHaveAttribute("aria-pressed", "true");
+    expect(await getFile(page, "main.ex")).toBe(demo.elixir.snippet.files["main.ex"]);
+
+    await page.getByTestId("lesson-language-typescript").click();
+    await expect.poll(() => new URL(page.url()).hash).toBe("#example/links-monitors/ts");
+    await expect(page.getByTestId("lesson-language-typescript")).toHaveAttribute("aria-pressed", "true");
+    await expect(page.getByTestId("explanation")).toContainText(demo.typescript.explanation.watch.slice(0, 60));
+    expect(await getFile(page, "Main.ts")).toBe(demo.typescript.snippet.files["Main.ts"]);
+    // The examples menu now opens lessons in TypeScript too, until the switch says otherwise.
+    await page.getByTestId("examples-menu").click();
+    await page.locator('[data-testid=example-item][data-id="selective-receive"]').click();
+    await expect.poll(() => new URL(page.url()).hash).toBe("#example/selective-receive/ts");
+
+    await page.getByTestId("lesson-language-elixir").click();
+    await expect.poll(() => new URL(page.url()).hash).toBe("#example/selective-receive");
+    await expect(page.getByTestId("explanation")).toContainText(findDemo("selective-receive")!.elixir.explanation.watch.slice(0, 60));
+  });
+
+  test("Mix project downloads an Elixir lesson as a zip of a Mix project; a TypeScript snippet has no such button", async () => {
+    await page.getByTestId("examples-menu").click();
+    await page.locator('[data-testid=example-item][data-id="seed-recompile"]').click();
+    await expect.poll(() => new URL(page.url()).hash).toBe("#example/seed-recompile");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-mix").click()]);
+    expect(download.suggestedFilename()).toBe("seed_recompile.zip");
+    const file = join(mkdtempSync(join(tmpdir(), "mix-zip-")), "seed_recompile.zip");
+    await download.saveAs(file);
+    const listing = execFileSync("unzip", ["-l", file], { encoding: "utf8" });
+    for (const path of ["seed_recompile/mix.exs", "seed_recompile/README.md", "seed_recompile/.iex.exs", "seed_recompile/lib/counter.ex", "seed_recompile/lib/main.ex", "seed_recompile/steps/4500ms/counter.ex"])
+      expect(listing).toContain(path);
+    const readme = execFileSync("unzip", ["-p", file, "seed_recompile/README.md"], { encoding: "utf8" });
+    expect(readme).toContain('File.cp!("steps/4500ms/counter.ex", "lib/counter.ex")\nrecompile()');
+    expect(execFileSync("unzip", ["-p", file, "seed_recompile/steps/4500ms/counter.ex"], { encoding: "utf8" })).toContain("state = state + 10");
+
+    await page.getByTestId("lesson-language-typescript").click();
+    await expect.poll(() => new URL(page.url()).hash).toBe("#example/seed-recompile/ts");
+    await expect(page.getByTestId("export-mix")).toHaveCount(0);
   });
 
   test("the About page says how the playground maps to the BEAM and where it differs", async () => {
@@ -139,6 +187,7 @@ test.describe("the examples menu, the draft and the About page", () => {
     await expect(about.getByRole("heading", { name: "How it maps to the BEAM" })).toBeVisible();
     await expect(about.getByRole("heading", { name: "Where it deliberately differs" })).toBeVisible();
     await expect(about.getByRole("heading", { name: "await stands for receive" })).toBeVisible();
+    await expect(about.getByRole("heading", { name: "Take a lesson to real Elixir" })).toBeVisible();
     // Inline code from the backticks.
     await expect(about.locator("code", { hasText: "code_change" }).first()).toBeVisible();
     expect(await about.innerText()).not.toContain("`");
@@ -159,7 +208,7 @@ test("embed + readonly: a replay widget with captions, checks and read-only code
   await expect(page.getByRole("button", { name: "Add a module" })).toHaveCount(0);
   for (const id of ["recompile", "upgrade", "restart", "share", "examples-menu"]) await expect(page.getByTestId(id)).toHaveCount(0);
 
-  const demo = findDemo("seed-recompile")!;
+  const demo = findDemo("seed-recompile")!.elixir;
   await expectChecksGreen(page, demo.snippet.checks!.length);
   await expect(page.getByTestId("caption-text")).toBeVisible();
   await expect(page.locator("[data-testid=process-row]").first()).toBeVisible();
@@ -168,10 +217,10 @@ test("embed + readonly: a replay widget with captions, checks and read-only code
   // The code is a plain read-only view (no editor is loaded in an embed): typing into it changes nothing.
   await expect(page.getByTestId("code-view")).toHaveAttribute("aria-readonly", "true");
   await expect(page.locator(".monaco-editor")).toHaveCount(0);
-  const before = await getFile(page, "Counter.ts");
+  const before = await getFile(page, "counter.ex");
   await page.getByTestId("code-view").click();
   await page.keyboard.type("xyz");
-  expect(await getFile(page, "Counter.ts")).toBe(before);
+  expect(await getFile(page, "counter.ex")).toBe(before);
   // The replay played from its build-time compile: the compiler was never needed.
   await expect(page.getByTestId("compiler-status")).toHaveCount(0);
 

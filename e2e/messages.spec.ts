@@ -10,7 +10,7 @@ import { clearStorage, openApp } from "./fixtures";
 test("the call-timeout lesson shows its messages: calls as arrows, the late replies ending in a cross", async ({ page }) => {
   await openApp(page);
   await clearStorage(page);
-  await openApp(page, "/?speed=10#example/call-timeout");
+  await openApp(page, "/?speed=10#example/call-timeout/ts");
   // The lesson turned the view on before playing: sends are traced from that moment.
   await expect(page.getByTestId("show-messages")).toBeChecked();
   await page.getByTestId("run").click();

@@ -6,6 +6,7 @@
 import { test, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { openApp, row, setFile } from "./fixtures";
+import { encodeSharePayload } from "../src/share/shareUrl";
 
 // Each test loads Monaco and the compiler and plays a lesson: on a loaded shared machine that alone
 // can take a minute. Nothing below waits on wall-clock time; the limit only bounds a hang.
@@ -35,7 +36,7 @@ async function shows(page: Page, pid: string, state: string, vsn: string): Promi
 }
 
 test("time travel: just before the swap 6 on v1, one key later 16 on v2, same pid; back to the present; across a restart", async ({ page }) => {
-  await openApp(page, "/?speed=5#example/seed-recompile");
+  await openApp(page, "/?speed=5#example/seed-recompile/ts");
   await page.getByTestId("run").click();
   await lessonEnded(page);
   const pid = (await row(page, "counter").getAttribute("data-pid"))!;
@@ -134,7 +135,7 @@ test("a row's context menu acts on its process: crash the next callback gives a 
 for (const theme of ["dark", "light"] as const) {
   test(`axe-core finds no serious or critical violation on the main views (${theme})`, async ({ page }) => {
     await page.addInitScript((t) => localStorage.setItem("hotswap.theme", t), theme);
-    await openApp(page, "/?speed=5#example/seed-recompile");
+    await openApp(page, "/?speed=5#example/seed-recompile/ts");
     const check = async (view: string) => {
       const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).exclude(".monaco-editor").analyze();
       const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
@@ -154,3 +155,39 @@ for (const theme of ["dark", "light"] as const) {
     await check("supervision tree");
   });
 }
+
+const BACKLOG = `import { spawn, send, receive, register, self, Process, log } from "otp";
+
+// The sink reads nothing for 3 s while a message arrives every 500 ms, then drains them.
+export function start() {
+  const sink = spawn(async () => {
+    Process.register(self(), "sink");
+    await Process.sleep(3000);
+    for (let i = 0; i < 6; i++) await receive();
+    log("drained");
+    await Process.sleep(60_000);
+  });
+  spawn(async () => {
+    for (let i = 0; i < 6; i++) {
+      await Process.sleep(500);
+      send(sink, i);
+    }
+  });
+}
+`;
+
+test("travelling back shows how many messages waited in a mailbox then", async ({ page }) => {
+  const payload = await encodeSharePayload({ title: "A backlog", files: { "Main.ts": BACKLOG }, main: "Main" });
+  await openApp(page, `/?speed=5#v1/${payload}`);
+  await page.getByTestId("run").click();
+  await expect(await logLines(page, "drained")).toHaveCount(1, { timeout: 60_000 });
+  await page.getByTestId("pause").click();
+  await row(page, "sink").click();
+  await page.getByTestId("tab-inspector").click();
+  const slider = page.getByTestId("travel-slider");
+  for (const [t, waiting] of [[1200, "2"], [2600, "5"], [3200, "0"]] as const) {
+    await slider.fill(String(t));
+    await expect(page.getByTestId("inspector-past")).toBeVisible();
+    await expect(page.getByTestId("inspector-mailbox")).toHaveText(waiting);
+  }
+});

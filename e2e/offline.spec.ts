@@ -64,8 +64,10 @@ test("with the server stopped, a reload opens the app, the draft and every lesso
     const cached = await page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).map((r) => new URL(r.url).pathname)))).flat());
     for (const demo of demos) {
       await page.evaluate((id) => (location.hash = `#example/${id}`), demo.id);
-      await expect(page.locator(".toolbar .title")).toHaveText(demo.snippet.title!);
-      expect(cached.some((path) => new RegExp(`^/assets/${demo.id}-[\\w-]{8}\\.js$`).test(path)), demo.id).toBe(true);
+      await expect(page.locator(".toolbar .title")).toHaveText(demo.title);
+      // Its Elixir chunk, and its TypeScript twin's (`<id>/ts` → `<id>--ts`).
+      for (const chunk of [demo.id, `${demo.id}--ts`])
+        expect(cached.some((path) => new RegExp(`^/assets/${chunk}-[\\w-]{8}\\.js$`).test(path)), chunk).toBe(true);
       if (!["seed-recompile", "supervisor-crash", "call-timeout"].includes(demo.id)) continue;
       await page.getByTestId("run").click();
       await expect(page.locator("[data-testid=process-row]").first()).toBeVisible({ timeout: 30_000 });

@@ -5,7 +5,7 @@
  * an embed (one page, no editor: the lightest way through all of them).
  */
 import { test, expect, type Page } from "@playwright/test";
-import { demos } from "../src/examples";
+import { findLesson, lessons } from "../src/examples";
 
 test.describe.configure({ timeout: 300_000 });
 
@@ -14,12 +14,12 @@ async function play(page: Page, id: string, precompiled: boolean): Promise<strin
     history.replaceState(null, "", `/?embed=1&readonly=1&speed=100${pre ? "" : "&precompiled=0"}${location.hash}`);
     if (location.hash !== `#example/${lesson}`) location.hash = `#example/${lesson}`;
   }, [id, precompiled] as const);
-  await expect(page.locator(".embed-toolbar .title")).toHaveText(demos.find((d) => d.id === id)!.snippet.title!);
+  await expect(page.locator(".embed-toolbar .title")).toHaveText(findLesson(id)!.snippet.title!);
   await page.evaluate(() => window.__playground!.recordEvents());
   await page.getByTestId("replay").click();
   // This run's events reach its last script step or check, and time stands at its end (the
   // previous run's end marker may still be on screen for a moment after the click).
-  const snippet = demos.find((d) => d.id === id)!.snippet;
+  const snippet = findLesson(id)!.snippet;
   const last = Math.max(0, ...(snippet.script ?? []).map((s) => s.at), ...(snippet.checks ?? []).map((c) => c.at));
   await expect.poll(() => page.evaluate((t) => window.__playground!.recordedEvents().some((e) => e.t >= t), last), { timeout: 90_000 }).toBe(true);
   await expect(page.getByTestId("lesson-end")).toBeVisible({ timeout: 90_000 });
@@ -33,13 +33,14 @@ async function play(page: Page, id: string, precompiled: boolean): Promise<strin
 test("every lesson gives the same events from its precompiled table as compiled in the browser", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 800, height: 450 } });
   const page = await context.newPage();
-  await page.goto(`/?embed=1&readonly=1&speed=100#example/${demos[0].id}`);
+  await page.goto(`/?embed=1&readonly=1&speed=100#example/${lessons[0].key}`);
   await page.waitForSelector("body[data-editor-ready]", { timeout: 60_000 });
-  for (const demo of demos) {
-    const fromTable = await play(page, demo.id, true);
-    const compiled = await play(page, demo.id, false);
-    expect(JSON.parse(fromTable).length, demo.id).toBeGreaterThan(0);
-    expect(fromTable, demo.id).toBe(compiled);
+  // Every lesson, in Elixir and in its TypeScript twin.
+  for (const { key } of lessons) {
+    const fromTable = await play(page, key, true);
+    const compiled = await play(page, key, false);
+    expect(JSON.parse(fromTable).length, key).toBeGreaterThan(0);
+    expect(fromTable, key).toBe(compiled);
   }
   // The browser compiled: the compiler was loaded for it.
   await expect(page.getByTestId("compiler-status")).toHaveAttribute("data-phase", "ready");

@@ -9,7 +9,7 @@ import { createServer, type Server } from "node:http";
 import { fileURLToPath } from "node:url";
 import { expect, test as base, type BrowserContext, type Page } from "@playwright/test";
 import { encodeSharePayload } from "../../src/share/shareUrl";
-import { seedSnippet } from "../../src/examples/seed";
+import { typescriptSeedSnippet } from "../../src/examples/seed";
 import type { Snippet } from "../../src/share/snippetTypes";
 import { ORIGIN, openApp, setFile } from "../fixtures";
 
@@ -83,11 +83,13 @@ export async function linkTo(snippet: Snippet, query = ""): Promise<string> {
 }
 
 /**
- * The visitor's own work: a draft they typed, saved as the app saves it (each test has a fresh
- * browser context, so storage starts empty). Returns the draft's stored bytes.
+ * The visitor's own work: the TypeScript counter, which the visitor opened and then typed a line
+ * into, saved as the app saves it (each test's tab starts with empty storage). Returns the
+ * draft's stored bytes.
  */
 export const VISITOR_LINE = "// the visitor's own line, which no link may change\n";
 export async function typeVisitorDraft(page: Page): Promise<string> {
+  await seedDraft(page, JSON.stringify({ snippet: typescriptSeedSnippet, activeFile: "Counter.ts", pristine: false }));
   await openApp(page);
   const counter = await page.evaluate(() => window.__playground!.getFile("Counter.ts"));
   await setFile(page, "Counter.ts", VISITOR_LINE + counter);
@@ -101,16 +103,21 @@ export async function typeVisitorDraft(page: Page): Promise<string> {
  * Restore that re-saves it must give them back exactly.
  */
 export async function seedVisitorDraft(page: Page): Promise<string> {
-  const snippet = { title: seedSnippet.title, files: { ...seedSnippet.files, "Counter.ts": VISITOR_LINE + seedSnippet.files["Counter.ts"] }, main: seedSnippet.main };
+  const seed = typescriptSeedSnippet;
+  const snippet = { title: seed.title, files: { ...seed.files, "Counter.ts": VISITOR_LINE + seed.files["Counter.ts"] }, main: seed.main };
   const draft = JSON.stringify({ snippet, activeFile: "Counter.ts", pristine: false });
+  await seedDraft(page, draft);
+  return draft;
+}
+
+/** Puts `draft` in storage before the tab's first load (once per tab: later loads see what the app made of it). */
+async function seedDraft(page: Page, draft: string): Promise<void> {
   await page.addInitScript((draft) => {
-    // Once per page (after the fixture emptied its storage): later loads must see what the app made of it.
     if (!localStorage.getItem("hotswap.draft.v1") && !localStorage.getItem("hotswap.draft.beforeLink.v1") && !sessionStorage.getItem("seeded")) {
       sessionStorage.setItem("seeded", "1");
       localStorage.setItem("hotswap.draft.v1", draft);
     }
   }, draft);
-  return draft;
 }
 
 export function storedDraft(page: Page): Promise<string | null> {

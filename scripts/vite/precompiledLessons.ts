@@ -5,7 +5,9 @@
  *   import { tables } from "virtual:precompiled-lessons";
  *   const table = (await tables["seed-recompile"]()).default;   // PrecompiledTable
  *
- * The page sends a lesson's table with its Run; the worker replays it without esbuild-wasm.
+ * The page sends a lesson's table with its Run; the worker replays it without esbuild-wasm (and,
+ * for an Elixir lesson, without the Elixir parser: its front end's answers are in the table too).
+ * A TypeScript twin's key `<id>/ts` names its chunk `<id>--ts`.
  */
 import type { Plugin } from "vite";
 import { precompileSnippet } from "../../src/examples/precompile";
@@ -13,6 +15,8 @@ import { builtInSnippet, precompiledIds } from "../../src/examples/builtIn";
 
 const INDEX = "virtual:precompiled-lessons";
 const ONE = "virtual:precompiled-lesson/";
+const chunkName = (key: string) => key.replace("/", "--");
+const keyOf = (chunk: string) => chunk.replace("--", "/");
 
 export function precompiledLessons(): Plugin {
   return {
@@ -23,11 +27,11 @@ export function precompiledLessons(): Plugin {
     },
     async load(id) {
       if (id === `\0${INDEX}`) {
-        const entries = precompiledIds.map((lesson) => `  ${JSON.stringify(lesson)}: () => import(${JSON.stringify(ONE + lesson)}),`);
+        const entries = precompiledIds.map((lesson) => `  ${JSON.stringify(lesson)}: () => import(${JSON.stringify(ONE + chunkName(lesson))}),`);
         return `export const tables = {\n${entries.join("\n")}\n};\n`;
       }
       if (id.startsWith(`\0${ONE}`)) {
-        const lesson = id.slice(ONE.length + 1);
+        const lesson = keyOf(id.slice(ONE.length + 1));
         const snippet = builtInSnippet(lesson);
         if (!snippet) this.error(`no built-in snippet "${lesson}"`);
         const table = await precompileSnippet(snippet);

@@ -7,8 +7,8 @@ export function formatEvent(e: TraceEvent): string | null {
     case "log":
       return `${t} ${e.pid} ${e.text}`;
     case "exit":
-      if (e.reason === '"normal"') return null;
-      return `${t} ${e.pid} exited: ${e.reason}${e.stack?.length ? `  at ${e.stack.map((f) => `${f.file}:${f.line}`).join(" < ")}` : ""}`;
+      if (e.reason === '"normal"' || e.reason === ":normal") return null;
+      return `${t} ${e.pid} exited: ${e.reason}${e.stack?.length ? `  at ${e.stack.map(frameText).join(" < ")}` : ""}`;
     case "load":
       return `${t} load ${e.module} vsn ${e.vsn}${e.previous ? ` (previous ${e.previous} is now old)` : ""}`;
     case "purge":
@@ -30,4 +30,9 @@ export function formatEvent(e: TraceEvent): string | null {
     default:
       return null;
   }
+}
+
+/** `file:line`, and for an Elixir frame the function as Elixir's stacktraces name it (`Counter.handle_info/2`). */
+function frameText(f: { file: string; line: number; fn?: string; module?: string }): string {
+  return f.module && f.fn ? `${f.file}:${f.line}: ${f.module}.${f.fn}` : `${f.file}:${f.line}`;
 }

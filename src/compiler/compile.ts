@@ -11,6 +11,13 @@ import { type LineMappings, decodeMappings, lookup } from "./sourceMap";
 export type EsbuildLike = {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- esbuild's own option types differ between its native and wasm packages
   transform(code: string, options: any): Promise<{ code: string; map: string }>;
+  /**
+   * Optional: a front end's step before esbuild (the Elixir compiler's source → JavaScript),
+   * keyed by its whole input (JSON). A precompiled table answers it without running `compute`
+   * (so a built-in Elixir lesson replays without loading the Elixir parser); a recording
+   * compiler writes its answer down. Without it, `compute` runs.
+   */
+  memo?<T>(key: unknown, compute: () => Promise<T>): Promise<T>;
 };
 
 export type CompiledModule = {

@@ -147,11 +147,12 @@ export class ModuleLoader {
       for (const [col, delta] of loaded.compiled.shifts.get(genLine) ?? []) if (col < genCol) genCol -= delta;
       const pos = lookup(loaded.compiled.mappings, genLine, Math.max(0, genCol));
       if (!pos) continue;
-      const fn = m[1] && !/^(Generator\.|Object\.)/.test(m[1]) ? m[1].replace(/^(?:Object|Function)\./, "").replace(/__async\d+$/, "") : undefined;
+      const elixir = /\.exs?$/.test(loaded.compiled.file);
+      const fn = elixir ? elixirFunctionOf(m[1]) : m[1] && !/^(Generator\.|Object\.)/.test(m[1]) ? m[1].replace(/^(?:Object|Function)\./, "").replace(/__async\d+$/, "") : undefined;
       const frame: StackFrame = { file: loaded.compiled.file, line: pos.line + 1, column: pos.column + 1 };
       if (fn && fn !== "<anonymous>") frame.fn = fn;
       // An Elixir module's frames name their module (a .ex file may hold several).
-      if (/\.exs?$/.test(loaded.compiled.file)) frame.module = loaded.compiled.module;
+      if (elixir) frame.module = loaded.compiled.module;
       frames.push(frame);
     }
     return frames;
@@ -169,4 +170,13 @@ function budgetIn(rt: Runtime, version: ModuleVersion): () => void {
     if (version.status === "purged" && !rt.unwinding) throw new BadFunctionError(version.label);
     rt.budget();
   };
+}
+
+/**
+ * The Elixir function of a V8 frame name: compiled `def f` of arity 2 is `f$2` (its generator
+ * `f$2__async7`, called as `Object.f$2__async7`), shown as Elixir does, `f/2`. Funs have no name.
+ */
+function elixirFunctionOf(v8name: string | undefined): string | undefined {
+  const m = v8name ? /^(?:Object\.|Generator\.)?(.+)\$(\d+)(?:__async\d+)?$/.exec(v8name) : null;
+  return m ? `${m[1]}/${m[2]}` : undefined;
 }

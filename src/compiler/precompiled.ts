@@ -10,8 +10,10 @@
 import type { EsbuildLike } from "./compile";
 
 export type TransformOutput = { code: string; map: string };
-/** Transform outputs by `transformKey` of their input. */
-export type PrecompiledTable = Record<string, TransformOutput>;
+/** A front end's answer (EsbuildLike.memo), as JSON. */
+export type MemoOutput = { value: unknown };
+/** Transform outputs by `transformKey` of their input, and front-end answers by `memoKey`. */
+export type PrecompiledTable = Record<string, TransformOutput | MemoOutput>;
 
 /** The key of one transform: a hash of its input, computed alike in Node and the browser. */
 export async function transformKey(code: string, options: unknown): Promise<string> {
@@ -20,7 +22,14 @@ export async function transformKey(code: string, options: unknown): Promise<stri
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** Wraps a compiler and writes down every transform it does, for a table. */
+/** The key of a front end's answer: a hash of its input, apart from every transform's. */
+export function memoKey(key: unknown): Promise<string> {
+  return transformKey(JSON.stringify(key), "memo");
+}
+
+const isTransform = (entry: TransformOutput | MemoOutput): entry is TransformOutput => "code" in entry;
+
+/** Wraps a compiler and writes down every transform it does (and every front-end answer), for a table. */
 export function recordingCompiler(real: EsbuildLike, table: PrecompiledTable): EsbuildLike {
   return {
     async transform(code, options) {
@@ -28,11 +37,17 @@ export function recordingCompiler(real: EsbuildLike, table: PrecompiledTable): E
       table[await transformKey(code, options)] = { code: out.code, map: out.map };
       return out;
     },
+    async memo<T>(key: unknown, compute: () => Promise<T>): Promise<T> {
+      const value = await compute();
+      // Stored as JSON, so the answer replayed is exactly what a browser decodes from the chunk.
+      table[await memoKey(key)] = { value: JSON.parse(JSON.stringify(value)) as unknown };
+      return value;
+    },
   };
 }
 
 export class StandbyCompiler implements EsbuildLike {
-  private known = new Map<string, TransformOutput>();
+  private known = new Map<string, TransformOutput | MemoOutput>();
   private started: Promise<void> | null = null;
 
   /** `start` loads the real compiler (once; it is called again only if it failed). */
@@ -55,9 +70,18 @@ export class StandbyCompiler implements EsbuildLike {
   async transform(code: string, options: unknown): Promise<TransformOutput> {
     if (this.known.size) {
       const hit = this.known.get(await transformKey(code, options));
-      if (hit) return { code: hit.code, map: hit.map };
+      if (hit && isTransform(hit)) return { code: hit.code, map: hit.map };
     }
     await this.ready();
     return this.real.transform(code, options);
+  }
+
+  /** A front end's answer from the table; on a miss the front end runs (it needs no esbuild). */
+  async memo<T>(key: unknown, compute: () => Promise<T>): Promise<T> {
+    if (this.known.size) {
+      const hit = this.known.get(await memoKey(key));
+      if (hit && !isTransform(hit)) return structuredClone(hit.value) as T;
+    }
+    return compute();
   }
 }

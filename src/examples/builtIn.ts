@@ -1,15 +1,16 @@
 /**
  * The built-in snippets that ship precompiled (see compiler/precompiled.ts): the seed, which is
- * what a first visit runs, and every lesson. By id: "seed" or a demo's id.
+ * what a first visit runs, and every lesson in both languages. By key: "seed", a demo's id (its
+ * Elixir version) or `<id>/ts` (its TypeScript twin).
  */
 import type { Snippet } from "../share/snippetTypes";
-import { demos, findDemo } from "./index";
+import { findLesson, lessons } from "./index";
 import { seedSnippet } from "./seed";
 
-export const precompiledIds = ["seed", ...demos.map((d) => d.id)];
+export const precompiledIds = ["seed", ...lessons.map((l) => l.key)];
 
 export function builtInSnippet(id: string): Snippet | undefined {
-  return id === "seed" ? seedSnippet : findDemo(id)?.snippet;
+  return id === "seed" ? seedSnippet : findLesson(id)?.snippet;
 }
 
 const sameFiles = (a: Record<string, string>, b: Record<string, string>) => {

@@ -1,6 +1,7 @@
 /**
- * Every built-in demo, run headless through the real CLI (`npm run cli -- run FILE.json`), as a
- * teacher would: it exits 0 and prints a green line for each of its lesson checks. A demo whose
+ * Every built-in demo, in Elixir and in its TypeScript twin, run headless through the real CLI
+ * (`npm run cli -- run FILE.json`), as a teacher would: it exits 0 and prints a green line for
+ * each of its lesson checks. A demo whose
  * check fails makes the CLI exit 2.
  */
 import { spawnSync } from "node:child_process";
@@ -9,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { demos } from "./index";
+import { lessons } from "./index";
 import type { Snippet } from "../share/snippetTypes";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -26,9 +27,9 @@ function runCli(name: string, snippet: Snippet) {
 }
 
 describe("the demos through the CLI", () => {
-  for (const demo of demos) {
-    it(`${demo.id} exits 0 with every check green`, () => {
-      const r = runCli(demo.id, demo.snippet);
+  for (const demo of lessons) {
+    it(`${demo.key} (${demo.language}) exits 0 with every check green`, () => {
+      const r = runCli(demo.key.replace("/", "-"), demo.snippet);
       const passed = r.stdout.split("\n").filter((l) => / check ✓ /.test(l));
       const failed = r.stdout.split("\n").filter((l) => /check ✗/.test(l));
       expect(failed, r.stdout + r.stderr).toEqual([]);
@@ -38,7 +39,7 @@ describe("the demos through the CLI", () => {
   }
 
   it("exits 2 when a lesson check fails, and says which", () => {
-    const demo = demos[0];
+    const demo = lessons[0];
     const broken: Snippet = { ...demo.snippet, checks: [{ at: 10, eval: "1 + 1", equals: 3, say: "one and one make three" }] };
     const r = runCli("broken", broken);
     expect(r.status).toBe(2);

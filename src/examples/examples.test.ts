@@ -1,6 +1,7 @@
 /**
- * The built-in demos are lessons, so each must tell the truth: its snippet is valid, it runs
- * with every script step succeeding and every lesson check green, and it fits in a share link.
+ * The built-in demos are lessons, so each must tell the truth, in Elixir and in its TypeScript
+ * twin: its snippet is valid, it runs with every script step succeeding and every lesson check
+ * green, and it fits in a share link.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,7 +13,7 @@ import { Session } from "../session/session";
 import { encodeSharePayload, parseShareHash } from "../share/shareUrl";
 import { applyStepEdits, parseSnippet } from "../share/snippet";
 import { about } from "./about";
-import { demos, findDemo } from "./index";
+import { type Lesson, demos, findDemo, findLesson, lessonKey, lessonKeyFor, lessons } from "./index";
 
 const SHARE_PREFIX = "https://playground.example/#v1/";
 const MAX_LINK = 2000;
@@ -44,7 +45,7 @@ function typeErrors(files: Record<string, string>): string[] {
 }
 
 /** The files as they start, then after each script step that edits them. */
-function fileVersions(snippet: (typeof demos)[number]["snippet"]): Record<string, string>[] {
+function fileVersions(snippet: Lesson["snippet"]): Record<string, string>[] {
   const versions = [snippet.files];
   for (const step of snippet.script ?? []) {
     if (!step.edit && !step.patch) continue;
@@ -55,9 +56,9 @@ function fileVersions(snippet: (typeof demos)[number]["snippet"]): Record<string
   return versions;
 }
 
-async function play(snippet: (typeof demos)[number]["snippet"]) {
+async function play(snippet: Lesson["snippet"]) {
   const events: TraceEvent[] = [];
-  const session = new Session({ esbuild, onEvent: (e) => events.push(e) });
+  const session = new Session({ esbuild, onEvent: (e) => events.push(e), elixir: {} });
   const started = await session.start(snippet);
   const times = [...(snippet.script ?? []), ...(snippet.checks ?? [])].map((s) => s.at);
   await session.advance(Math.max(0, ...times) + 1000);
@@ -89,6 +90,32 @@ describe("the built-in demos", () => {
     for (const id of ids) {
       expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(parseShareHash(`#example/${id}`)).toEqual({ kind: "example", id });
+      expect(parseShareHash(`#example/${id}/ts`)).toEqual({ kind: "example", id: `${id}/ts` });
+    }
+  });
+
+  it("open in Elixir by their id, and in TypeScript by the id with /ts", () => {
+    for (const demo of demos) {
+      const elixir = findLesson(demo.id)!;
+      expect(elixir.language).toBe("elixir");
+      expect(Object.keys(elixir.snippet.files).every((f) => f.endsWith(".ex")), demo.id).toBe(true);
+      const ts = findLesson(lessonKey(demo.id, "typescript"))!;
+      expect(ts.key).toBe(`${demo.id}/ts`);
+      expect(ts.language).toBe("typescript");
+      expect(Object.keys(ts.snippet.files).every((f) => f.endsWith(".ts")), demo.id).toBe(true);
+      // A draft that names the demo but holds the other language's files is that language's lesson.
+      expect(lessonKeyFor(demo.id, ts.snippet.files)).toBe(ts.key);
+      expect(lessonKeyFor(ts.key, elixir.snippet.files)).toBe(demo.id);
+    }
+    expect(findLesson("no-such-demo/ts")).toBeUndefined();
+    expect(lessons).toHaveLength(demos.length * 2);
+  });
+
+  it("tell the same story in both languages: the same script times, actions and captions count", () => {
+    for (const demo of demos) {
+      const shape = (l: Lesson["snippet"]) => (l.script ?? []).map((s) => [s.at, s.action ?? null, s.eval !== undefined, s.say !== undefined, !!(s.edit || s.patch)]);
+      expect(shape(demo.elixir.snippet), demo.id).toEqual(shape(demo.typescript.snippet));
+      expect(demo.elixir.snippet.main).toBe(demo.typescript.snippet.main);
     }
   });
 
@@ -98,7 +125,7 @@ describe("the built-in demos", () => {
   });
 
   it("each have a title, a one-line summary and an explanation with official docs", () => {
-    for (const { id, title, summary, snippet, explanation } of demos) {
+    for (const { key: id, demo: { title, summary }, snippet, explanation } of lessons) {
       expect(title, id).not.toBe("");
       expect(snippet.title, id).toBe(title);
       expect(summary, id).not.toMatch(/\n/);
@@ -112,8 +139,8 @@ describe("the built-in demos", () => {
     }
   });
 
-  for (const demo of demos) {
-    describe(demo.id, () => {
+  for (const demo of lessons) {
+    describe(demo.key, () => {
       it("passes strict snippet validation unchanged", () => {
         const parsed = parseSnippet(demo.snippet);
         if (!parsed.ok) throw new Error(parsed.error);
@@ -141,8 +168,8 @@ describe("the built-in demos", () => {
         expect(says).toBe(demo.snippet.script?.filter((s) => s.say !== undefined).length);
       });
 
-      it("type-checks in the editor at every step, apart from errors it means to show", () => {
-        const intended = INTENDED_TYPE_ERRORS[demo.id] ?? [];
+      it.skipIf(demo.language !== "typescript")("type-checks in the editor at every step, apart from errors it means to show", () => {
+        const intended = INTENDED_TYPE_ERRORS[demo.demo.id] ?? [];
         const errors = fileVersions(demo.snippet).flatMap(typeErrors);
         expect(errors.filter((e) => !intended.some((re) => re.test(e)))).toEqual([]);
         for (const re of intended) expect(errors.some((e) => re.test(e)), String(re)).toBe(true);
@@ -157,7 +184,7 @@ describe("the built-in demos", () => {
 });
 
 describe("the About page", () => {
-  it("has sections with headings and paragraphs, including how it differs from the BEAM and why await stands for receive", () => {
+  it("has sections with headings and paragraphs: how it maps to the BEAM, how to take a lesson to Elixir, how it differs, the TypeScript twins", () => {
     expect(about.title).not.toBe("");
     for (const section of about.sections) {
       expect(section.heading).not.toBe("");
@@ -167,5 +194,13 @@ describe("the About page", () => {
     const headings = about.sections.map((s) => s.heading);
     expect(headings).toContain("Where it deliberately differs");
     expect(headings).toContain("await stands for receive");
+    expect(headings).toContain("Take a lesson to real Elixir");
+    expect(headings).toContain("The TypeScript twins");
+  });
+
+  it("names the Elixir and Erlang functions a learner meets in IEx", () => {
+    const text = about.sections.flatMap((s) => s.paragraphs).join("\n");
+    for (const name of ["recompile()", "r(Mod)", "code_change/3", ":sys.suspend/1", ":sys.change_code/4", ":sys.resume/1", ":code.purge/1", "GenServer.call/3", "iex -S mix", "#example/<id>/ts"])
+      expect(text, name).toContain(name);
   });
 });

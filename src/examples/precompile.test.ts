@@ -40,7 +40,12 @@ describe("precompiled built-in snippets", () => {
       const table = await precompileSnippet(snippet);
       const standby = new StandbyCompiler(noCompiler, () => Promise.reject(new Error("no compiler here")));
       standby.use(table);
+      // An Elixir lesson's front end (parser and Elixir compiler) is answered from the table too.
+      const frontEndRuns: unknown[] = [];
+      const fromTableMemo = standby.memo.bind(standby);
+      standby.memo = (key, compute) => fromTableMemo(key, () => (frontEndRuns.push(key), compute()));
       const fromTable = await play(snippet, standby);
+      expect(frontEndRuns).toEqual([]);
       const compiled = await play(snippet, esbuild);
       expect(fromTable.length).toBeGreaterThan(0);
       expect(canonical(fromTable)).toEqual(canonical(compiled));
@@ -55,9 +60,10 @@ describe("precompiled built-in snippets", () => {
     standby.use(table);
     await play(snippet, standby);
     expect(starts).toBe(0);
-    const edited = { ...snippet, files: { ...snippet.files, "Counter.ts": snippet.files["Counter.ts"].replace("state + 1", "state + 7") } };
+    // The seed is Elixir (counting from 0): its edited source goes through the real compiler too.
+    const edited = { ...snippet, files: { ...snippet.files, "counter.ex": snippet.files["counter.ex"].replace("state + 1", "state + 7") } };
     const events = await play(edited, standby);
     expect(starts).toBe(1);
-    expect(events.some((e) => e.type === "log" && /Counter: 8\b/.test(e.text))).toBe(true);
+    expect(events.some((e) => e.type === "log" && /Counter: 7\b/.test(e.text))).toBe(true);
   });
 });

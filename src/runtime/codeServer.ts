@@ -24,6 +24,8 @@ export class ModuleVersion {
     public vsn: string,
     /** Load order of this version in its module: 1, 2, 3… (for labels like "v2"). */
     readonly generation: number,
+    /** The module's name as people read it (`Counter` for the atom `Elixir.Counter`). */
+    readonly shown: string = module,
   ) {}
 
   /** The version as people read it: the declared vsn, else the load order. */
@@ -32,7 +34,7 @@ export class ModuleVersion {
   }
 
   get label(): string {
-    return `${this.module} v${this.short}`;
+    return `${this.shown} v${this.short}`;
   }
 }
 
@@ -72,7 +74,7 @@ export class CodeServer {
    */
   load(name: string, fallbackVsn: string, evaluate: (version: ModuleVersion) => Record<string, unknown>): LoadReport {
     const entry = this.entry(name);
-    const version = new ModuleVersion(name, fallbackVsn, entry.loads + 1);
+    const version = new ModuleVersion(name, fallbackVsn, entry.loads + 1, this.rt.shownModule(name));
     const exports = evaluate(version);
     const declared = exports.vsn;
     if (typeof declared === "string" || typeof declared === "number") {
@@ -89,7 +91,7 @@ export class CodeServer {
     version.status = "current";
     this.publish(entry);
     this.rt.emit({
-      t: this.rt.now, type: "load", module: name, vsn: version.vsn, previous: previous?.vsn ?? null,
+      t: this.rt.now, type: "load", module: this.rt.shownModule(name), vsn: version.vsn, previous: previous?.vsn ?? null,
       label: version.short, previous_label: previous?.short ?? null,
     });
     return { module: name, vsn: version.vsn, previous: previous?.vsn ?? null, killed };
@@ -169,7 +171,7 @@ export class CodeServer {
     }
     old.status = "purged";
     entry.old = null;
-    this.rt.emit({ t: this.rt.now, type: "purge", module: old.module, vsn: old.vsn, label: old.short, killed: killed.map((p) => String(p.pid)) });
+    this.rt.emit({ t: this.rt.now, type: "purge", module: this.rt.shownModule(old.module), vsn: old.vsn, label: old.short, killed: killed.map((p) => String(p.pid)) });
     if (unwind !== null) throw unwind;
     return killed;
   }

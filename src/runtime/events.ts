@@ -8,7 +8,8 @@ export type Printed = string;
 
 export type SpawnEvent = { t: number; type: "spawn"; pid: Printed; parent: Printed | null; module?: string; name?: string; kind?: ProcessKind };
 export type ExitEvent = { t: number; type: "exit"; pid: Printed; reason: Printed; stack?: StackFrame[] };
-export type LogEvent = { t: number; type: "log"; pid: Printed; text: string };
+/** `prompt`: a line typed in the console, echoed by the shell as it starts on it (`iex(3)>`). */
+export type LogEvent = { t: number; type: "log"; pid: Printed; text: string; prompt?: string };
 export type StateEvent = { t: number; type: "state"; pid: Printed; state: Printed };
 /**
  * `dropped`: the message reached no mailbox (the receiver was dead, or it was a GenServer reply
@@ -48,12 +49,17 @@ export type CheckEvent = { t: number; type: "check"; index: number; say: string;
  */
 export type PokeEvent = { t: number; type: "poke"; pid: Printed; what: PokeKind; term?: Printed; by: "console" | "script" };
 export type PokeKind = "exit" | "send" | "suspend" | "resume" | "get_state" | "replace_state" | "crash_next";
+/**
+ * A process's mailbox length changed (the app only: the worker records them for time travel,
+ * one per process and virtual ms at most, and only when the length differs from the last one).
+ */
+export type MailboxEvent = { t: number; type: "mailbox"; pid: Printed; length: number };
 /** The result of a user action (recompile, upgrade, restart): what was loaded, what died. */
 export type ActionEvent = { t: number; type: "action"; action: "recompile" | "upgrade" | "restart"; ok: boolean; loaded: string[]; killed: Printed[]; message?: string };
 
 export type TraceEvent =
   | SpawnEvent | ExitEvent | LogEvent | StateEvent | SendEvent | LinkEvent | MonitorEvent | DownEvent
-  | RegisterEvent | LoadEvent | PurgeEvent | CodeChangeEvent | SuspendEvent | CompileErrorEvent | SayEvent
+  | RegisterEvent | LoadEvent | PurgeEvent | CodeChangeEvent | SuspendEvent | CompileErrorEvent | SayEvent | MailboxEvent
   | BehaviourEvent | RunsEvent | ActionEvent | CheckEvent | WarningEvent | PokeEvent;
 
 export type TraceEventType = TraceEvent["type"];

@@ -8,6 +8,8 @@ export class Mailbox {
   private items: unknown[] = [];
   private head = 0;
   private tail = 0;
+  /** Told the new length after every push and take, when someone records mailboxes (the app's time travel). */
+  watch: ((length: number) => void) | null = null;
 
   get length(): number {
     return this.tail - this.head;
@@ -15,6 +17,7 @@ export class Mailbox {
 
   push(msg: unknown): void {
     this.items[this.tail++] = msg;
+    if (this.watch !== null) this.watch(this.tail - this.head);
   }
 
   at(i: number): unknown {
@@ -37,6 +40,7 @@ export class Mailbox {
       items.copyWithin(idx, idx + 1, this.tail);
       items[--this.tail] = undefined;
     }
+    if (this.watch !== null) this.watch(this.tail - this.head);
     return msg;
   }
 

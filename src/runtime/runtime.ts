@@ -22,6 +22,8 @@ export type RuntimeOptions = {
   sink?: EventSink | null;
   /** Emit a `send` event per message (costly; off unless someone shows messages). */
   traceSends?: boolean;
+  /** Told every change of a mailbox's length (the app records them for time travel); never an event by itself. */
+  watchMailboxes?: ((pid: Pid, length: number, t: number) => void) | null;
   maxProcesses?: number;
   /** Budget checks a process may use without waiting before the runaway guard kills it (limits.ts). */
   maxSteps?: number;
@@ -59,10 +61,13 @@ export class Runtime {
   readonly code: CodeServer;
   readonly procs = new Map<number, Proc>();
   readonly registry = new Map<string, Proc>();
+  /** What the DOWN of a monitor made by name says instead of the pid (only such monitors are here). */
+  private readonly monitorNames = new Map<Ref, unknown>();
   current: Proc | null = null;
   readonly sink: EventSink | null;
   /** The sink when sends are traced, else null: one check on every send. */
   private sendSink: EventSink | null = null;
+  private readonly mailboxWatcher: ((pid: Pid, length: number, t: number) => void) | null;
   readonly maxProcesses: number;
   readonly maxSteps: number;
   readonly maxTurnsPerMs: number;
@@ -99,6 +104,7 @@ export class Runtime {
   constructor(options: RuntimeOptions = {}) {
     this.sink = options.sink ?? null;
     this.setTraceSends(options.traceSends ?? false);
+    this.mailboxWatcher = options.watchMailboxes ?? null;
     this.maxProcesses = options.maxProcesses ?? 262_144;
     this.maxSteps = options.maxSteps ?? MAX_STEPS;
     this.maxTurnsPerMs = options.maxTurnsPerMs ?? MAX_TURNS_PER_MS;
@@ -123,6 +129,14 @@ export class Runtime {
     this.sink?.(event);
   }
 
+  /**
+   * A module (or registered) name as the snippet's language writes it, for events and screens:
+   * `Elixir.Counter` → `Counter` in an Elixir snippet; the code server keeps the atom.
+   */
+  shownModule(name: string): string {
+    return this.dialect.displayModule(name);
+  }
+
   makeRef(): Ref {
     return new Ref(this.nextRef++);
   }
@@ -143,9 +157,11 @@ export class Runtime {
     const p = new Proc(pid, parent, start, opts.kind ?? "process", module);
     pid.proc = p;
     this.procs.set(p.pid.id, p);
+    const watcher = this.mailboxWatcher;
+    if (watcher !== null) p.mailbox.watch = (length) => watcher(pid, length, this.now);
     if (this.sink) {
       const event: TraceEvent = { t: this.now, type: "spawn", pid: String(p.pid), parent: parent ? String(parent.pid) : null, kind: p.kind };
-      if (module) event.module = module;
+      if (module) event.module = this.shownModule(module);
       this.emit(event);
     }
     if (opts.link && parent) {
@@ -181,7 +197,7 @@ export class Runtime {
     if (p.name && p.name !== name) throw new Error(`badarg: ${p.pid} is already registered as ${inspect(p.name)}`);
     this.registry.set(name, p);
     p.name = name;
-    this.emit({ t: this.now, type: "register", pid: String(p.pid), name });
+    this.emit({ t: this.now, type: "register", pid: String(p.pid), name: this.shownModule(name) });
   }
 
   unregister(name: string): void {
@@ -558,7 +574,7 @@ export class Runtime {
     const v = root.version;
     if (v === null || p.kind !== "process") return;
     p.rootVersion = v;
-    if (this.sink) this.emit({ t: this.now, type: "runs", pid: p.pid.text, module: v.module, vsn: v.short });
+    if (this.sink) this.emit({ t: this.now, type: "runs", pid: p.pid.text, module: this.shownModule(v.module), vsn: v.short });
   }
 
   /** The process's own code finished (returned or threw): it ends, with nothing left to unwind. */
@@ -716,11 +732,15 @@ export class Runtime {
     if (this.sink) {
       const frames = this.stacks.get(p);
       const event: TraceEvent = { t: this.now, type: "exit", pid: String(p.pid), reason: this.dialect.inspect(reason) };
-      if (frames && frames.length) event.stack = frames;
+      // (Frames name modules as people write them; the crash reason's own term keeps the atoms.)
+      if (frames && frames.length) event.stack = frames.map((f) => (f.module ? { ...f, module: this.shownModule(f.module) } : f));
       this.emit(event);
     }
     if (p.monitors) {
-      for (const [ref, target] of p.monitors) target.monitoredBy?.delete(ref);
+      for (const [ref, target] of p.monitors) {
+        target.monitoredBy?.delete(ref);
+        this.monitorNames.delete(ref);
+      }
       p.monitors = null;
     }
     if (p.links) {
@@ -736,8 +756,10 @@ export class Runtime {
       p.monitoredBy = null;
       for (const [ref, watcher] of watchers) {
         watcher.monitors?.delete(ref);
+        const who = this.monitorNames.size ? this.monitorNames.get(ref) : undefined;
+        if (who !== undefined) this.monitorNames.delete(ref);
         if (this.sink) this.emit({ t: this.now, type: "down", pid: String(p.pid), to: String(watcher.pid), ref: String(ref), reason: this.dialect.inspect(reason) });
-        this.deliverSignal(watcher, ["DOWN", ref, "process", p.pid, reason], p.pid);
+        this.deliverSignal(watcher, ["DOWN", ref, "process", who ?? p.pid, reason], p.pid);
       }
     }
   }
@@ -791,14 +813,19 @@ export class Runtime {
     return true;
   }
 
-  monitor(me: Proc, dest: unknown): Ref {
+  /**
+   * A monitor of `dest`. Its DOWN names the process as `downAs` when given (Elixir's monitor of
+   * a registered name: `{name, node}`, as the BEAM does), else as `dest` (a pid, or the name).
+   */
+  monitor(me: Proc, dest: unknown, downAs?: unknown): Ref {
     const ref = this.makeRef();
     const target = this.resolve(dest);
     if (!target || !target.alive) {
       // Made by the runtime at once: from the dead pid when there is one, else from nobody.
-      this.deliverSignal(me, ["DOWN", ref, "process", dest, "noproc"], dest instanceof Pid ? dest : null);
+      this.deliverSignal(me, ["DOWN", ref, "process", downAs ?? dest, "noproc"], dest instanceof Pid ? dest : null);
       return ref;
     }
+    if (downAs !== undefined) this.monitorNames.set(ref, downAs);
     (me.monitors ??= new Map()).set(ref, target);
     (target.monitoredBy ??= new Map()).set(ref, me);
     if (this.sink) this.emit({ t: this.now, type: "monitor", from: String(me.pid), to: String(target.pid), ref: String(ref) });
@@ -811,6 +838,7 @@ export class Runtime {
     if (target) {
       me.monitors!.delete(ref);
       target.monitoredBy?.delete(ref);
+      this.monitorNames.delete(ref);
     }
     if (flush) {
       const box = me.mailbox;

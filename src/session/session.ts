@@ -9,6 +9,7 @@ import type { TraceEvent } from "../runtime/events";
 import type { Proc } from "../runtime/process";
 import { Runtime } from "../runtime/runtime";
 import { Pid, inspect } from "../runtime/terms";
+import { inspect as inspectElixir } from "../runtime/elixir/inspect";
 import { type CompiledModule, type EsbuildLike, compileModule, moduleNameOf } from "../compiler/compile";
 import type { ParserBytes } from "../compiler/elixir/parser";
 import { installElixir } from "../runtime/elixir/dialect";
@@ -24,6 +25,9 @@ import { type ShellJob, type ShellLanguage, describeElixirError, describeError, 
 import type { ActionResult, Diagnostic, ProcessSnapshot } from "./types";
 import { runUpgrade } from "./upgrade";
 import { snapshotOf } from "./snapshot";
+import { IEX_HELPERS, IexHistory, compileErrorLines, editorHelper, iexHelpers } from "./iex";
+import { argumentError } from "../runtime/elixir/errors";
+import { list } from "../runtime/elixir/terms";
 
 export type { EsbuildLike };
 
@@ -53,6 +57,8 @@ export type SessionOptions = {
   traceSends?: boolean;
   /** Play the snippet's script steps. Default true. */
   playScript?: boolean;
+  /** Told every change of a mailbox's length (the app's time travel records them; see worker/mailboxSampler.ts). */
+  watchMailboxes?: (pid: string, length: number, t: number) => void;
   maxProcesses?: number;
   /** The runaway guard's budget (limits.ts MAX_STEPS by default). */
   maxSteps?: number;
@@ -71,6 +77,12 @@ const ACTION_SLICE_MS = 8;
 const CANCELLED: Diagnostic = { file: "", line: 1, column: 1, message: "stopped: the compile was cancelled before it finished; nothing was loaded" };
 
 /** A shell line compiled: what to run, and how to turn its result into the value printed. */
+/** `const x = …` (or let/var) typed in a TypeScript console: the name and the expression. */
+function tsDeclaration(line: string): { name: string; value: string } | null {
+  const m = /^\s*(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=(?!=)([\s\S]+)$/.exec(line);
+  return m ? { name: m[1], value: m[2].trim().replace(/;+$/, "") } : null;
+}
+
 type ShellCode = { ok: true; make: () => unknown; after?: (result: unknown) => unknown } | { ok: false; text: string; error: unknown };
 
 export class Session {
@@ -92,6 +104,10 @@ export class Session {
   private elixir = false;
   /** The shell's variables (Elixir: bindings persist from one eval to the next, as in IEx). */
   private bindings: Record<string, unknown> = {};
+  /** TypeScript: the names a console line declared (`const x = …`), in scope for later lines. */
+  private tsBindings: Record<string, unknown> = {};
+  /** Elixir: the results of the shell's lines, for `v()` and the prompt's number (IEx's history). */
+  private iex = new IexHistory();
   files: Record<string, string> = {};
   private traceSends: boolean;
   /** Work an action owes at this ms (see `runNow`), or null. */
@@ -124,6 +140,7 @@ export class Session {
     this.rt = new Runtime({
       sink: this.options.onEvent,
       traceSends: this.traceSends,
+      watchMailboxes: this.mailboxWatcher(),
       maxProcesses: this.options.maxProcesses,
       maxSteps: this.options.maxSteps,
       maxTurnsPerMs: this.options.maxTurnsPerMs,
@@ -131,8 +148,10 @@ export class Session {
       maxTimers: this.options.maxTimers,
     });
     this.api = createOtpApi(this.rt);
+    this.iex = new IexHistory();
     if (this.elixir) {
       const { stdlib } = installElixir(this.rt, this.api);
+      stdlib.set(IEX_HELPERS, iexHelpers(this.rt, this.iex, (term) => this.api.log(this.rt.dialect.inspect(term))));
       this.loader = new ModuleLoader(this.rt, this.api, { stdlib: (m) => stdlib.get(m) });
     } else this.loader = new ModuleLoader(this.rt, this.api);
     this.loaded.clear();
@@ -140,6 +159,12 @@ export class Session {
     this.settleAt = null;
     this.owedActionEvents = [];
     this.bindings = {};
+    this.tsBindings = {};
+  }
+
+  private mailboxWatcher() {
+    const watch = this.options.watchMailboxes;
+    return watch ? (pid: { text: string }, length: number, t: number) => watch(pid.text, length, t) : null;
   }
 
   /** The runtime, for tests and benchmarks that look inside. */
@@ -253,7 +278,7 @@ export class Session {
       killed.push(...report.killed);
     });
     this.runNow();
-    return this.done("upgrade", modules.map((m) => m.module), killed);
+    return this.done("upgrade", modules.map((m) => this.rt.shownModule(m.module)), killed);
   }
 
   async restart(files: Record<string, string>): Promise<ActionResult> {
@@ -278,15 +303,104 @@ export class Session {
     return this.evalInShell(expr, { print: true });
   }
 
-  private async evalInShell(expr: string, how: JobOptions, done?: ShellJob["done"]): Promise<void> {
-    const compiled = await this.compileForShell(expr);
+  private async evalInShell(expr: string, how: JobOptions, done?: ShellJob["done"], echo = false): Promise<void> {
+    const declared = this.elixir ? null : tsDeclaration(expr);
+    const compiled = await this.compileForShell(declared ? declared.value : expr);
     if (!compiled.ok) {
+      if (echo) this.echo(expr);
       this.shellLog(compiled.text);
       done?.({ ok: false, error: compiled.error });
       return;
     }
-    this.runInShell(compiled.make, { ...how, after: compiled.after }, done);
+    let after = compiled.after;
+    if (declared) {
+      // `const x = …`: x is in scope for later lines; like Node's REPL, the line shows nothing.
+      how = { ...how, print: false };
+      after = (result) => {
+        this.tsBindings[declared.name] = result;
+        return undefined;
+      };
+    }
+    const make = compiled.make;
+    const run = echo ? () => (this.echo(expr), make()) : make;
+    this.runInShell(run, { ...how, after }, (outcome) => {
+      if (this.elixir && how.print && outcome.ok) this.iex.add(outcome.value);
+      done?.(outcome);
+    });
     this.runNow();
+  }
+
+  /**
+   * A line typed in the console: an eval, and in an Elixir snippet IEx's helpers too, with
+   * `recompile()` and `r(Mod)` acting on `files` (the editor's) as the Recompile button does.
+   * Returns once the line is with the shell: the action's result when it was one, `at`, the
+   * number of the prompt it was typed at (`iex(N)>`), and `finished`, the next prompt's number
+   * once the shell has run the line.
+   */
+  async consoleLine(expr: string, files?: Record<string, string>): Promise<{ action?: ActionResult; at: number; finished: Promise<number> }> {
+    const at = this.iex.counter;
+    let finish!: (n: number) => void;
+    const finished = new Promise<number>((resolve) => (finish = resolve));
+    const helper = this.elixir && files ? editorHelper(expr) : null;
+    if (!helper) {
+      await this.evalInShell(expr, { print: true }, () => finish(this.iex.counter), true);
+      return { at, finished };
+    }
+    let action: ActionResult | undefined;
+    let answer: () => unknown;
+    if (helper.helper === "recompile") {
+      action = await this.recompile(files!);
+      const r = action;
+      const changed = r.loaded.length + r.killed.length > 0;
+      const compiledFiles = new Set(r.loaded.map((m) => this.fileOf(m))).size;
+      const lines = !r.ok ? compileErrorLines(r.diagnostics) : changed ? [`Compiling ${compiledFiles} file${compiledFiles === 1 ? "" : "s"} (.ex)`] : [];
+      answer = () => {
+        for (const line of lines) this.api.log(line);
+        return !r.ok ? "error" : changed ? "ok" : "noop";
+      };
+    } else {
+      const module = `Elixir.${helper.module}`;
+      const file = this.fileOf(module);
+      if (!file) {
+        answer = () => {
+          throw argumentError(`could not find source for module: ${helper.module}`);
+        };
+      } else {
+        // r/1 reloads the module's file even when it did not change (a new version, as on the BEAM).
+        this.loaded.delete(file);
+        action = await this.recompile({ ...this.files, [file]: files![file] ?? this.files[file] });
+        const r = action;
+        answer = () => {
+          if (r.ok) return ["reloaded", list(r.loaded)];
+          // IEx raises the compile error itself: its lines, and no result for v().
+          for (const line of compileErrorLines(r.diagnostics).slice(1)) this.api.log(line);
+          return undefined;
+        };
+      }
+    }
+    const echoed = answer;
+    this.runInShell(() => (this.echo(expr), echoed()), { print: true }, (outcome) => {
+      if (outcome.ok && outcome.value !== undefined) this.iex.add(outcome.value);
+      finish(this.iex.counter);
+    });
+    this.runNow();
+    return { action, at, finished };
+  }
+
+  /**
+   * The shell echoes a console line as it starts on it, with the prompt it was typed at, so the
+   * console shows each line right above what it printed (a transcript, as IEx's terminal is).
+   */
+  private echo(expr: string): void {
+    const prompt = this.elixir ? `iex(${this.iex.counter})>` : "iex>";
+    const pid = this.shell ? String(this.shell.pid) : "shell";
+    this.emit({ t: this.rt.now, type: "log", pid, text: expr.trim(), prompt });
+  }
+
+  /** The file that defines `module` (as last compiled), or undefined. */
+  private fileOf(module: string): string | undefined {
+    for (const [file, c] of this.compiled) if (c.modules.some((m) => m.module === module) && file in this.files) return file;
+    return undefined;
   }
 
   /**
@@ -302,7 +416,7 @@ export class Session {
       const error = new SyntaxError(`${d.message} (line ${d.line}, column ${d.column})`);
       return { ok: false, text: describeError(error), error };
     }
-    const scope = { ...moduleScope(this.rt.code.loadedModules(), (m) => this.rt.code.namespace(m)), ...this.api };
+    const scope = { ...moduleScope(this.rt.code.loadedModules(), (m) => this.rt.code.namespace(m)), ...this.api, ...this.tsBindings };
     try {
       return { ok: true, make: this.loader.evalFunction(compiled.code, scope) };
     } catch (err) {
@@ -360,7 +474,8 @@ export class Session {
   private language(): ShellLanguage {
     if (!this.elixir) return { show: (t) => this.rt.dialect.inspect(t), describe: (err) => describeError(err) };
     const isLoaded = (m: string) => this.rt.code.isLoaded(m) || this.loader.require(m) !== this.rt.code.namespace(m);
-    return { show: (t) => this.rt.dialect.inspect(t), describe: (err) => describeElixirError(err, isLoaded) };
+    // IEx prints a result as `inspect(v, pretty: true, width: 80)`: long terms break as it breaks them.
+    return { show: (t) => inspectElixir(t, { width: 80 }), describe: (err) => describeElixirError(err, isLoaded) };
   }
 
   private runInShell(run: () => unknown, how: JobOptions & Pick<ShellJob, "after">, done?: ShellJob["done"]): void {
@@ -517,13 +632,13 @@ export class Session {
     try {
       const report = this.loader.load(module);
       this.loaded.set(module.file, module.source);
-      return { module: report.module, killed: report.killed.map((p) => String(p.pid)) };
+      return { module: this.rt.shownModule(report.module), killed: report.killed.map((p) => String(p.pid)) };
     } catch (err) {
       // The module's top-level code threw (or ran away): that version is not loaded.
       const frames = this.loader.mapStack(err);
       const error = { file: module.file, line: frames[0]?.line ?? 1, column: frames[0]?.column ?? 1, message: `loading failed: ${describeError(err)}` };
       this.emit({ t: this.rt.now, type: "compile_error", ...error });
-      return { module: module.module, killed: [], error };
+      return { module: this.rt.shownModule(module.module), killed: [], error };
     }
   }
 

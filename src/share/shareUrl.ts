@@ -26,7 +26,8 @@ export type DecodeResult = { ok: true; snippet: Snippet } | { ok: false; error: 
  */
 export const MAX_DECODED_BYTES = 4 * 1024 * 1024;
 
-const EXAMPLE_ID = /^[A-Za-z0-9_.-]+$/;
+/** An example id, optionally with a language suffix: `seed-recompile`, `seed-recompile/ts`. */
+const EXAMPLE_ID = /^[A-Za-z0-9_.-]+(\/[a-z]+)?$/;
 
 export async function encodeSharePayload(snippet: Snippet): Promise<string> {
   const json = new TextEncoder().encode(JSON.stringify(snippet));

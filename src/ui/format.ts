@@ -1,4 +1,10 @@
-/** Small formatting helpers shared by the panels: times, pid colours, short versions. */
+/**
+ * Small formatting helpers shared by the panels: times, pid colours, short versions; and the one
+ * place that decides how terms, reasons, module and process names read on screen, chosen by the
+ * snippet's language (`setDisplayLanguage`): an Elixir snippet's terms arrive printed by Elixir's
+ * `inspect` (SPEC §10) and are shown as an Elixir user reads them (`Counter`, `:counter`,
+ * `** (RuntimeError) boom`); a TypeScript snippet's stay as they always were.
+ */
 
 /** Virtual ms as the UI prints it: "850ms", "12.5s", "3m 05s". */
 export function formatTime(ms: number): string {
@@ -38,19 +44,72 @@ export function stripQuotes(s: string): string {
   return s.replace(/^"(.*)"$/, "$1");
 }
 
-/** What a printed term is, where it shows (a later Elixir printer may word each differently). */
+export type DisplayLanguage = "typescript" | "elixir";
+let language: DisplayLanguage = "typescript";
+
+/** The language terms are shown in: the snippet's (the app sets it whenever the files change). */
+export function setDisplayLanguage(next: DisplayLanguage): void {
+  language = next;
+}
+
+export function displayLanguage(): DisplayLanguage {
+  return language;
+}
+
+/** A module's name as people read it: Elixir's `Elixir.Counter` is `Counter`, in any snippet. */
+export function displayModule(name: string): string {
+  return name.startsWith("Elixir.") ? name.slice(7) : name;
+}
+
+/** What a printed term is, where it shows. */
 export type TermRole = "state" | "reason" | "message" | "name" | "value";
 
 /**
  * Every term the page shows goes through here: the one place that decides how a printed term
- * (the runtime's `inspect` output, SPEC §8) reads on screen. Today it shows it as printed.
+ * (the runtime's `inspect` output, SPEC §8) reads on screen. Terms are shown as printed; in an
+ * Elixir snippet a registered name reads as the atom it is (`:counter`, or `Counter` for a module).
  */
-export function formatTerm(printed: string, _role: TermRole = "value"): string {
+export function formatTerm(printed: string, role: TermRole = "value"): string {
+  if (language === "elixir" && role === "name") return elixirName(stripQuotes(printed));
   return printed;
 }
 
-/** A raised error reads as its message: `[%Error{message: "boom"}, …]` → `Error: boom`. */
+/** A registered name (an atom's text) as Elixir's inspect prints the atom. */
+export function elixirName(name: string): string {
+  const plain = displayModule(name);
+  if (/^[A-Z]\w*(\.[A-Z]\w*)*$/.test(plain)) return plain;
+  if (/^[a-z_][\w@]*[?!]?$/.test(plain)) return `:${plain}`;
+  return `:${JSON.stringify(plain)}`;
+}
+
+/**
+ * An Elixir crash reason `{exception, stacktrace}` (or an Erlang error term) read as Elixir's
+ * Logger reads it: the exception's module and message, or null when it is a plain exit reason.
+ */
+export function elixirException(reason: string): { kind: string; message: string } | null {
+  const raised = /^\{%([\w.]+)\{(.*)\}, \[.*\]\}$/s.exec(reason);
+  if (raised) {
+    const message = /(?:^|, )message: "((?:[^"\\]|\\.)*)"/.exec(raised[2]);
+    return { kind: raised[1], message: message ? unescape(message[1]) : raised[2] };
+  }
+  // The BEAM's own errors, with their stack: {{:badmatch, v}, [...]}, {:badarith, [...]}.
+  const erlang = /^\{(\{:badmatch, (.*)\}|:badarith|:function_clause|\{:case_clause, (.*)\}|:undef), \[.*\]\}$/s.exec(reason);
+  if (!erlang) return null;
+  if (erlang[2] !== undefined) return { kind: "MatchError", message: `no match of right hand side value: ${erlang[2]}` };
+  if (erlang[3] !== undefined) return { kind: "CaseClauseError", message: `no case clause matching: ${erlang[3]}` };
+  if (erlang[1] === ":badarith") return { kind: "ArithmeticError", message: "bad argument in arithmetic expression" };
+  if (erlang[1] === ":undef") return { kind: "UndefinedFunctionError", message: "undefined function" };
+  return { kind: "FunctionClauseError", message: "no function clause matching" };
+}
+
+const unescape = (s: string) => s.replace(/\\(["\\])/g, "$1").replace(/\\n/g, "\n");
+
+/** A raised error reads as its message: `[%Error{message: "boom"}, …]` → `Error: boom`; Elixir: `(RuntimeError) boom`. */
 export function readableReason(reason: string): string {
+  if (language === "elixir") {
+    const e = elixirException(reason);
+    return e ? `(${e.kind}) ${e.message}` : reason;
+  }
   const m = /^\[?%([\w.]+)\{message: "((?:[^"\\]|\\.)*)"/.exec(reason);
   if (m) return `${m[1]}: ${m[2]}`;
   // A failed call's exit, ["timeout", ["GenServer", "call", [args]]]: what failed first, as Elixir's "exited in: …".

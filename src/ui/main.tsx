@@ -5,9 +5,11 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
 import { boot } from "./app/boot";
+import { followSnippetLanguage } from "./language";
 import "./styles.css";
 import "./observer.css";
 
+followSnippetLanguage();
 void boot().finally(() => {
   createRoot(document.getElementById("root")!).render(<App />);
 });

@@ -23,7 +23,7 @@ type Shape = Record<string, Kind>;
 const EVENT_SHAPES: Record<TraceEvent["type"], Shape> = {
   spawn: { pid: "s", parent: "s|null", module: "s?", name: "s?", kind: "s?" },
   exit: { pid: "s", reason: "s", stack: "frames?" },
-  log: { pid: "s", text: "s" },
+  log: { pid: "s", text: "s", prompt: "s?" },
   state: { pid: "s", state: "s" },
   send: { from: "s", to: "s", msg: "s", dropped: "b?" },
   link: { from: "s", to: "s" },
@@ -44,6 +44,7 @@ const EVENT_SHAPES: Record<TraceEvent["type"], Shape> = {
   check: { index: "n", say: "s", ok: "b", expected: "s", got: "s" },
   warning: { pid: "s", text: "s" },
   poke: { pid: "s", what: "s", term: "s?", by: "s" },
+  mailbox: { pid: "s", length: "n" },
 };
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
@@ -100,13 +101,21 @@ function readDiagnostics(raw: unknown): { file: string; line: number; column: nu
 function readResult(raw: unknown): unknown {
   if (raw === null) return null;
   if (!isObject(raw)) return undefined;
+  if ("text" in raw) {
+    // An eval's answer: the next IEx prompt's number, and what `recompile()` did if it was that.
+    if (raw.text !== null && !isString(raw.text)) return undefined;
+    const count = (n: unknown) => n === undefined || (typeof n === "number" && Number.isSafeInteger(n) && n > 0);
+    if (!count(raw.prompt) || !count(raw.at)) return undefined;
+    const action = raw.action === undefined ? undefined : readResult(raw.action);
+    if (raw.action !== undefined && !(isObject(action) && "loaded" in action)) return undefined;
+    return { text: raw.text, ...(raw.at !== undefined ? { at: raw.at } : {}), ...(raw.prompt !== undefined ? { prompt: raw.prompt } : {}), ...(action ? { action } : {}) };
+  }
   if ("diagnostics" in raw || "loaded" in raw) {
     const diagnostics = readDiagnostics(raw.diagnostics);
     if (typeof raw.ok !== "boolean" || !isStringArray(raw.loaded) || !isStringArray(raw.killed) || !diagnostics) return undefined;
     if (raw.message !== undefined && !isString(raw.message)) return undefined;
     return { ok: raw.ok, loaded: raw.loaded, killed: raw.killed, diagnostics, ...(isString(raw.message) ? { message: cutText(raw.message, MAX_TERM_TEXT) } : {}) };
   }
-  if ("text" in raw) return raw.text === null || isString(raw.text) ? { text: raw.text } : undefined;
   // A poke's answer (the inspector's process actions): done, or why not.
   if (raw.ok === true && Object.keys(raw).length === 1) return { ok: true };
   if (raw.ok === false && isString(raw.error) && Object.keys(raw).length === 2) return { ok: false, error: cutText(raw.error, MAX_TERM_TEXT) };

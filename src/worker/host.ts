@@ -10,9 +10,10 @@
 import type { TraceEvent } from "../runtime/events";
 import * as sessionModule from "../session/session";
 import { elixirParserBytes } from "./elixirParser";
+import { MailboxSampler } from "./mailboxSampler";
 import type { Session } from "../session/session";
 import type { ActionResult } from "../session/types";
-import { assertNever, type PageToWorker, type WorkerToPage } from "./protocol";
+import { assertNever, type EvalResult, type PageToWorker, type WorkerToPage } from "./protocol";
 import type { StandbyCompiler } from "../compiler/precompiled";
 
 const TICK_MS = 16;
@@ -21,12 +22,14 @@ const SLICE_MS = 8;
 const MAX_WALL_STEP_MS = 250;
 /** Events held for one post; beyond it, the chatty kinds are dropped and counted. */
 const MAX_BUFFER = 20_000;
-const DROPPABLE = new Set<TraceEvent["type"]>(["log", "state", "send"]);
+const DROPPABLE = new Set<TraceEvent["type"]>(["log", "state", "send", "mailbox"]);
 
 export type Post = (msg: WorkerToPage) => void;
 
 export class Host {
   private session: Session | null = null;
+  /** The last console line of this session: the next one is compiled after it has run. */
+  private consoleTail: { session: Session; done: Promise<unknown> } | null = null;
   private speed = 1;
   private paused = false;
   /** A reading pause: virtual time does not pass this point until the page lifts it. */
@@ -41,6 +44,8 @@ export class Host {
   private filesSeen = "";
   /** The page shows messages: sessions emit `send` events. */
   private traceSends = false;
+  /** Mailbox lengths for time travel, per session. */
+  private mailboxes = new MailboxSampler((e) => this.collect(e));
 
   constructor(private readonly post: Post, private readonly compiler: StandbyCompiler) {}
 
@@ -68,8 +73,7 @@ export class Host {
       case "eval":
         return this.answer(msg.id, async () => {
           await this.compiler.ready();
-          await this.exclusive(() => this.need().evaluate(msg.expr));
-          return { text: null };
+          return this.consoleLine(msg.expr, msg.files);
         });
       case "loadCompiler":
         this.compiler.ready().catch(() => undefined); // a failure is posted as a status
@@ -125,11 +129,17 @@ export class Host {
     this.post({ type: "reset", now: 0 });
     const SessionClass = (sessionModule as Record<string, unknown>)["Session"] as typeof Session | undefined;
     if (!SessionClass) throw new Error("the runtime is not built into this page yet (src/session/session.ts has no implementation)");
+    const mailboxes = (this.mailboxes = new MailboxSampler((e) => this.collect(e)));
     // haltOnTrouble: a livelock or the process limit stops the system at that event, as in the
     // CLI. Virtual time could never move again (a fork bomb at t = 0 churns at the limit for
     // ever), so the run ends and the page says why instead of showing a clock stuck at 0.
     this.session = new SessionClass({
-      esbuild: this.compiler, onEvent: (e) => this.collect(e), traceSends: this.traceSends, haltOnTrouble: true, elixir: { parserBytes: elixirParserBytes },
+      esbuild: this.compiler,
+      onEvent: (e) => this.collect(e),
+      traceSends: this.traceSends,
+      haltOnTrouble: true,
+      watchMailboxes: (pid, length, t) => mailboxes.note(pid, length, t),
+      elixir: { parserBytes: elixirParserBytes },
     });
     const result = await this.session.start(snippet);
     this.filesSeen = JSON.stringify(this.session.files);
@@ -199,6 +209,7 @@ export class Host {
   }
 
   private collect(event: TraceEvent): void {
+    if (event.type === "exit") this.mailboxes.forget(event.pid);
     if (this.buffer.length >= MAX_BUFFER && DROPPABLE.has(event.type)) {
       this.dropped++;
       return;
@@ -207,6 +218,7 @@ export class Host {
   }
 
   private flush(): void {
+    this.mailboxes.flush();
     const now = this.session?.now ?? 0;
     const events = this.buffer;
     this.buffer = [];
@@ -252,6 +264,24 @@ export class Host {
     });
     this.lock = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * A console line runs after the one before it has finished, as in IEx: it is compiled with the
+   * bindings that line made (`pid = …`, then `:sys.get_state(pid)`). Waiting is outside
+   * `exclusive`, so a line that waits (a `receive`) holds up only the lines typed after it.
+   */
+  private consoleLine(expr: string, files?: Record<string, string>): Promise<EvalResult> {
+    const session = this.need();
+    const previous = this.consoleTail?.session === session ? this.consoleTail.done : Promise.resolve();
+    const mine = (async (): Promise<EvalResult> => {
+      await previous;
+      if (this.session !== session) return { text: null };
+      const line = await this.exclusive(() => session.consoleLine(expr, files));
+      return { text: null, at: line.at, prompt: await line.finished, action: line.action };
+    })();
+    this.consoleTail = { session, done: mine.catch(() => undefined) };
+    return mine;
   }
 
   private async answer(id: number, fn: () => Promise<unknown>): Promise<void> {

@@ -20,7 +20,11 @@ export type PageToWorker =
   | { type: "recompile"; id: number; files: Record<string, string> }
   | { type: "upgrade"; id: number; files: Record<string, string>; extra?: unknown }
   | { type: "restart"; id: number; files: Record<string, string> }
-  | { type: "eval"; id: number; expr: string }
+  /**
+   * A console line (or a script's eval). `files`: the editor's files, for the IEx helpers that
+   * act on them (`recompile()`, `r(Mod)`, SPEC §10). Answered once the shell has run the line.
+   */
+  | { type: "eval"; id: number; expr: string; files?: Record<string, string> }
   /**
    * Virtual time control: speed 0.1–100, pause, step to the next event. `holdAt`: virtual time
    * stops there until the hold is lifted (`null`), so a caption can be read before the next one
@@ -53,7 +57,8 @@ export type WorkerToPage =
   | { type: "reply"; id: number; ok: true; result: ActionResult | EvalResult | ProcessSnapshot | PokeResult | null }
   | { type: "reply"; id: number; ok: false; error: string; diagnostics?: Diagnostic[] };
 
-export type EvalResult = { text: string | null };
+/** `at`: the IEx prompt's number the line ran at; `prompt`: the next one; `action`: what `recompile()`/`r(Mod)` did. */
+export type EvalResult = { text: string | null; at?: number; prompt?: number; action?: ActionResult };
 export type PokeResult = { ok: true } | { ok: false; error: string };
 
 export function assertNever(x: never): never {

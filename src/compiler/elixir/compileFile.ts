@@ -7,7 +7,7 @@ import { type CompileResult, type CompiledModule, type EsbuildLike, TRANSFORM_OP
 import type { Diagnostic } from "../diagnostics";
 import { postpass } from "../postpass";
 import { decodeMappings } from "../sourceMap";
-import { compileElixirSource } from "./compileElixir";
+import { type ElixirCompileResult, compileElixirSource } from "./compileElixir";
 import { type ParserBytes, ensureElixirParser } from "./parser";
 
 export type ElixirFileResult = { ok: true; modules: CompiledModule[] } | { ok: false; diagnostics: Diagnostic[] };
@@ -21,9 +21,14 @@ export async function compileElixirFile(
   parserBytes: (() => Promise<ParserBytes>) | undefined,
   known: Map<string, Set<string>> = new Map(),
 ): Promise<ElixirFileResult> {
-  const missing = await ensureElixirParser(parserBytes);
-  if (missing) return { ok: false, diagnostics: [{ file, line: 1, column: 1, message: missing }] };
-  const compiled = compileElixirSource(file, source, known);
+  const front = async (): Promise<ElixirCompileResult | { missing: string }> => {
+    const missing = await ensureElixirParser(parserBytes);
+    return missing ? { missing } : compileElixirSource(file, source, known);
+  };
+  // A built-in lesson's answer may be precompiled (compiler/precompiled.ts): then no parser loads.
+  const knownKey = [...known].map(([m, fns]) => [m, [...fns].sort()]).sort();
+  const compiled = esbuild.memo ? await esbuild.memo(["elixir-file", file, source, knownKey], front) : await front();
+  if ("missing" in compiled) return { ok: false, diagnostics: [{ file, line: 1, column: 1, message: compiled.missing }] };
   if (!compiled.ok) return compiled;
   const modules: CompiledModule[] = [];
   for (const m of compiled.modules) {

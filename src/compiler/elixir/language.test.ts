@@ -194,5 +194,6 @@ describe("processes", () => {
   def count(n, acc), do: count(n - 1, acc + 1)`);
     const { logs } = await runElixir({ "m.ex": mod }, ["M.sum(Enum.to_list(1..100_000))", "M.count(3_000_000, 0)"], 0);
     expect(logs).toEqual(["5000050000", "3000000"]);
-  }, 60_000);
+    // Seconds on a quiet machine, over a minute under a load of 25 on 2 cores: the limit only bounds a hang.
+  }, 300_000);
 });

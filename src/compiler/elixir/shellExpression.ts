@@ -20,23 +20,31 @@ export type ShellExpression = { ok: true; code: string } | { ok: false; diagnost
 /** The module atom the shell's code runs as (`__MODULE__` is nil in IEx; this names frames). */
 export const SHELL_MODULE = "Elixir.IEx";
 
+/** IEx's helpers that every console line imports (the session provides `IEx.Helpers`, session/iex.ts). */
+const IEX_HELPERS = { module: "Elixir.IEx.Helpers", only: new Set(["v/0", "v/1", "flush/0", "pid/1", "pid/3"]), except: new Set<string>() };
+
 export async function compileShellExpression(
   esbuild: EsbuildLike,
   source: string,
   bindings: string[],
   parserBytes?: () => Promise<ParserBytes>,
 ): Promise<ShellExpression> {
-  const missing = await ensureElixirParser(parserBytes);
-  if (missing) return { ok: false, diagnostics: [{ file: "console", line: 1, column: 1, message: missing }] };
-  let js: string;
-  try {
-    js = shellJs(source, bindings);
-  } catch (err) {
-    if (err instanceof CompileError || err instanceof UnsupportedSyntax) {
-      return { ok: false, diagnostics: [{ file: "console", line: err.line, column: err.column, message: err.message }] };
+  const front = async (): Promise<{ ok: true; js: string } | { ok: false; diagnostics: Diagnostic[] }> => {
+    const missing = await ensureElixirParser(parserBytes);
+    if (missing) return { ok: false, diagnostics: [{ file: "console", line: 1, column: 1, message: missing }] };
+    try {
+      return { ok: true, js: shellJs(source, bindings) };
+    } catch (err) {
+      if (err instanceof CompileError || err instanceof UnsupportedSyntax) {
+        return { ok: false, diagnostics: [{ file: "console", line: err.line, column: err.column, message: err.message }] };
+      }
+      throw err;
     }
-    throw err;
-  }
+  };
+  // A built-in lesson's evals and checks may be precompiled (compiler/precompiled.ts).
+  const compiled = esbuild.memo ? await esbuild.memo(["elixir-shell", source, bindings], front) : await front();
+  if (!compiled.ok) return compiled;
+  const js = compiled.js;
   const out = await esbuild.transform(js, { ...TRANSFORM_OPTIONS, loader: "js", format: undefined, sourcemap: false, sourcefile: "console" });
   return { ok: true, code: postpass(out.code).code };
 }
@@ -48,7 +56,7 @@ function shellJs(source: string, bindings: string[]): string {
   const w = new FnWriter(new Set(["$b", "$v"]));
   const scope = new Scope(null);
   for (const b of bindings) scope.set(b, `$b[${JSON.stringify(b)}]`);
-  const ctx = new Ctx(mw, w, scope, { module: SHELL_MODULE, aliases: new Map(), imports: [], attrs: new Map() }, { name: "eval", arity: 0 });
+  const ctx = new Ctx(mw, w, scope, { module: SHELL_MODULE, aliases: new Map(), imports: [IEX_HELPERS], attrs: new Map() }, { name: "eval", arity: 0 });
   w.emit("let $v;");
   into(ast, ctx, assignSink(ctx, "$v"));
   const names = new Map<string, string>();

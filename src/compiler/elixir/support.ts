@@ -12,7 +12,7 @@ import { compare, equals, strictEquals } from "../../runtime/elixir/compare";
 import {
   ElixirError, badArityError, badBooleanError, badFunctionError, badMapError, caseClauseError, condClauseError,
   defineException, exception, exceptionOf, functionClauseError, keyError, matchError, protocolError, runtimeError,
-  argumentError, tryClauseError, undefinedFunctionError, withClauseError,
+  argumentError, crashReasonOf, tryClauseError, undefinedFunctionError, withClauseError,
 } from "../../runtime/elixir/errors";
 import { formatFloat, inspect } from "../../runtime/elixir/inspect";
 import { Bin, Cons, EMPTY, EMap, Float, bin, charlistText, defineStruct, keyOf, list, structInfo } from "../../runtime/elixir/terms";
@@ -325,9 +325,12 @@ export function createSupport(require: (module: string) => Namespace, isLoaded: 
       if (err instanceof Error) return ["error", exceptionOf(err)];
       return ["throw", err];
     },
-    /** The Erlang reason of an error, for `catch :error, reason` (e.g. `{:badmatch, v}`). */
+    /**
+     * The Erlang reason of an error, for `catch :error, reason`: the raw term as on the BEAM
+     * (`{:badmatch, v}`, `:badarg`, sys's `{:callback_failed, …}`), a raised struct as itself.
+     */
     erlangReason(err: unknown): unknown {
-      if (err instanceof ElixirError) return err.erlangReason;
+      if (err instanceof Error) return crashReasonOf(err);
       return exceptionOf(err);
     },
     exit(reason: unknown): never {

@@ -172,7 +172,7 @@ export function createGenServer(rt: Runtime) {
       rt.register(me, opts.name);
     }
     me.behaviour = { kind: opts.kind ?? "gen_server", module: name, state: undefined, suspended: false };
-    rt.emit({ t: rt.now, type: "behaviour", pid: String(me.pid), behaviour: me.behaviour.kind, module: name, ...(opts.supervisor ? { supervisor: String(opts.supervisor) } : {}) });
+    rt.emit({ t: rt.now, type: "behaviour", pid: String(me.pid), behaviour: me.behaviour.kind, module: rt.shownModule(name), ...(opts.supervisor ? { supervisor: String(opts.supervisor) } : {}) });
     const r = yield* invoke(callbacks, "init", [arg]);
     if (!r.ok) {
       ackWith(["error", r.reason]);
@@ -310,7 +310,7 @@ export function createGenServer(rt: Runtime) {
       else result = ["error", r.value];
     }
     rt.emit({
-      t: rt.now, type: "code_change", pid: String(me.pid), module: String(module), old_vsn: rt.dialect.inspect(oldVsn),
+      t: rt.now, type: "code_change", pid: String(me.pid), module: rt.shownModule(String(module)), old_vsn: rt.dialect.inspect(oldVsn),
       result: rt.dialect.inspect(result), before: rt.dialect.inspect(state), after: rt.dialect.inspect(next),
     });
     reply(from, result);

@@ -211,8 +211,8 @@ export function exceptionOf(err: unknown): EMap {
 
 /**
  * A crash's stack trace as Elixir code sees it: a list of `{module, fun, arity, [file: 'x.ex',
- * line: n]}` (so `{reason, [{_, _, _, _} | _]}` matches, as on the BEAM). Compiled functions are
- * named `name$arity`; what a frame does not tell (its module, when the loader gives none) is nil.
+ * line: n]}` (so `{reason, [{_, _, _, _} | _]}` matches, as on the BEAM). The loader names a
+ * compiled function's frame `name/arity`; what a frame does not tell (its module, when the loader gives none) is nil.
  * Branded as the runtime's Stacktrace, so a crash event still carries the mapped frames.
  */
 export function elixirStacktrace(frames: readonly StackFrame[]): Cons {
@@ -221,7 +221,7 @@ export function elixirStacktrace(frames: readonly StackFrame[]): Cons {
 }
 
 function frameTerm(f: StackFrame): unknown[] {
-  const named = /^(.*)\$(\d+)$/.exec(f.fn ?? "");
+  const named = /^(.*)\/(\d+)$/.exec(f.fn ?? "");
   const location = list([["file", charlist(f.file)], ["line", f.line]]);
   return [f.module ?? null, named ? named[1] : (f.fn ?? null), named ? Number(named[2]) : null, location];
 }

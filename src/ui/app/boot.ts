@@ -12,8 +12,8 @@
  */
 import { decodeSharePayload, parseShareHash } from "../../share/shareUrl";
 import type { Snippet } from "../../share/snippetTypes";
-import { seedSnippet } from "../../examples/seed";
-import { findDemo } from "../../examples";
+import { seedSnippet, typescriptSeedSnippet } from "../../examples/seed";
+import { findLesson, lessonKeyFor } from "../../examples";
 import { appStore, loadFiles, notify, type Theme } from "../store/appStore";
 import { keepRecoverable, loadDraft, loadRecoverable, forgetRecoverable, saveDraft, saveDraftNow, type Draft } from "./draft";
 import { readUrlOptions } from "./urlOptions";
@@ -71,11 +71,11 @@ export async function openHash(hash: string): Promise<boolean> {
     if (decoded.ok) snippet = decoded.snippet;
     else notify("error", `This share link could not be opened: ${decoded.error}. Your draft is unchanged.`, 0);
   } else if (link.kind === "example") {
-    const demo = findDemo(link.id);
+    const lesson = findLesson(link.id);
     if (link.id === "seed" || link.id === "counter") snippet = seedSnippet;
-    else if (demo) {
-      snippet = demo.snippet;
-      demoId = demo.id;
+    else if (lesson) {
+      snippet = lesson.snippet;
+      demoId = lesson.key;
     } else notify("error", `There is no example called "${link.id}". Your draft is unchanged.`, 0);
   } else {
     notify("error", `This link could not be opened: ${link.error}. Your draft is unchanged.`, 0);
@@ -84,7 +84,22 @@ export async function openHash(hash: string): Promise<boolean> {
   // again; an example's short link stays while the example is unchanged.
   if (!embed && !(snippet && link.kind === "example")) setHash("");
   if (!snippet) return false;
+  replaceFiles(snippet, demoId, link.kind === "v1" ? "link" : "example");
+  return true;
+}
 
+/**
+ * A fresh snippet in `language`, started from that language's counter (the menu's "New Elixir
+ * snippet" / "New TypeScript snippet"); the draft stays recoverable, as when a link opens.
+ */
+export function newSnippet(language: "elixir" | "typescript"): void {
+  setHash("");
+  replaceFiles(language === "elixir" ? seedSnippet : typescriptSeedSnippet, null, "new");
+}
+
+/** The editor's files become `snippet`'s; the user's draft is kept recoverable first. */
+function replaceFiles(snippet: Snippet, demoId: string | null, how: "link" | "example" | "new"): void {
+  const embed = appStore.getState().embed;
   const userWork = !appStore.getState().pristine;
   let kept = false;
   if (!embed) {
@@ -95,19 +110,18 @@ export async function openHash(hash: string): Promise<boolean> {
   applySnippet(snippet, { demoId, origin: snippet, pristine: true });
   // A lesson about messages shows its arrows, anything else the visitor's own choice, unless the
   // link itself says (?messages=…).
-  const lessonWants = !!(demoId && findDemo(demoId)?.messages);
+  const lessonWants = !!(demoId && findLesson(demoId)?.demo.messages);
   setShowMessages(readUrlOptions(location.search).messages ?? (lessonWants || (!embed && savedShowMessages())), false);
   if (!embed) {
     saveDraftNow(draftOf());
     appStore.setState({ recoverableDraft: kept });
   }
-  if (embed) return true;
-  if (link.kind === "v1") {
+  if (embed) return;
+  if (how === "link") {
     notify("info", `Opened “${snippet.title ?? "shared snippet"}”${kept ? " — your previous draft can be restored from the toolbar" : ""}.`);
   } else if (kept && userWork) {
     notify("info", "Your draft was kept: “↶ Restore draft” in the toolbar brings it back.");
   }
-  return true;
 }
 
 /** The examples menu: the example's short link goes in the URL, and it opens as a link does. */
@@ -131,9 +145,9 @@ export function restoreDraft(): void {
   const previous = loadRecoverable();
   if (!previous) return;
   clearSession();
-  const demoId = previous.demo && findDemo(previous.demo) ? previous.demo : null;
+  const demoId = (previous.demo && lessonKeyFor(previous.demo, previous.snippet.files)) ?? null;
   const pristine = !!previous.pristine;
-  applySnippet(previous.snippet, { demoId, origin: pristine && demoId ? findDemo(demoId)!.snippet : null, pristine }, previous.activeFile);
+  applySnippet(previous.snippet, { demoId, origin: pristine && demoId ? findLesson(demoId)!.snippet : null, pristine }, previous.activeFile);
   setHash(pristine && demoId ? `#example/${demoId}` : "");
   forgetRecoverable();
   appStore.setState({ recoverableDraft: false });
@@ -173,9 +187,9 @@ export async function boot(): Promise<void> {
 
   const draft = options.embed ? null : loadDraft();
   if (draft) {
-    const demoId = draft.demo && findDemo(draft.demo) ? draft.demo : null;
+    const demoId = (draft.demo && lessonKeyFor(draft.demo, draft.snippet.files)) ?? null;
     const pristine = !!draft.pristine;
-    applySnippet(draft.snippet, { demoId, origin: pristine && demoId ? findDemo(demoId)!.snippet : null, pristine }, draft.activeFile);
+    applySnippet(draft.snippet, { demoId, origin: pristine && demoId ? findLesson(demoId)!.snippet : null, pristine }, draft.activeFile);
   } else {
     // The seed, untouched: opening a link over it keeps nothing to restore.
     applySnippet(seedSnippet, { demoId: null, origin: seedSnippet, pristine: true });

@@ -168,13 +168,27 @@ export const recompile = () => codeAction("recompile");
 export const upgrade = () => codeAction("upgrade");
 export const restart = () => codeAction("restart");
 
-export async function evaluate(expr: string): Promise<void> {
+/**
+ * A console line, evaluated in the shell. The editor's files go with it: in an Elixir snippet,
+ * `recompile()` and `r(Mod)` are the Recompile action on them (its compile errors become the
+ * editor's markers, as for the button). Resolves once the shell has run the line, with the IEx
+ * prompt numbers it ran at and the next one (null when unknown).
+ */
+export async function evaluate(expr: string): Promise<{ at: number; next: number } | null> {
   if (!appStore.getState().running) await run();
   if (appStore.getState().lessonEnd !== null) continuePastLesson();
+  const files = { ...appStore.getState().files };
   try {
-    await client.request({ type: "eval", expr });
+    const r = await client.request({ type: "eval", expr, files });
+    if (r.action) {
+      if (r.action.ok) progress = { ...progress, files };
+      // The console prints :ok / :noop / :error itself: only the diagnostics are the page's.
+      appStore.setState({ diagnostics: r.action.diagnostics });
+    }
+    return r.at !== undefined && r.prompt !== undefined ? { at: r.at, next: r.prompt } : null;
   } catch (err) {
     fail(err);
+    return null;
   }
 }
 

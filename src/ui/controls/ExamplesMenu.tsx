@@ -1,11 +1,14 @@
 /**
  * The examples menu: the default counter and every built-in demo, each with its one-line summary.
- * Choosing one opens it as its short link `#example/<id>` would (the draft is kept recoverable).
+ * Choosing one opens it as its short link `#example/<id>` would (the draft is kept recoverable):
+ * in Elixir, or in the language of the lesson on screen when that is the TypeScript twin (the
+ * lesson panel's switch changes it). Below them, a new snippet in Elixir or in TypeScript,
+ * started from that language's counter.
  */
 import { useEffect, useRef, useState } from "react";
-import { demos } from "../../examples";
+import { demos, findLesson, lessonKey } from "../../examples";
 import { seedSnippet } from "../../examples/seed";
-import { openExample } from "../app/boot";
+import { newSnippet, openExample } from "../app/boot";
 import { useApp } from "../store/appStore";
 import { Icon } from "./Icon";
 
@@ -14,13 +17,20 @@ const ITEMS = [
   ...demos.map((d) => ({ id: d.id, title: d.title, summary: d.summary })),
 ];
 
+const NEW_SNIPPETS = [
+  { language: "elixir", title: "New Elixir snippet", summary: "defmodule … use GenServer: .ex files, an IEx console, terms as inspect prints them." },
+  { language: "typescript", title: "New TypeScript snippet", summary: "The same engine in the TypeScript dialect: .ts modules that import from \"otp\"." },
+] as const;
+
 export function ExamplesMenu() {
   const [open, setOpen] = useState(false);
   const demoId = useApp((s) => s.demoId);
   const pristine = useApp((s) => s.pristine);
   const title = useApp((s) => s.title);
   const root = useRef<HTMLDivElement>(null);
-  const current = demoId ?? (pristine && title === seedSnippet.title ? "seed" : null);
+  const lesson = demoId ? findLesson(demoId) : undefined;
+  const current = lesson?.demo.id ?? (pristine && title === seedSnippet.title ? "seed" : null);
+  const language = lesson?.language ?? "elixir";
 
   useEffect(() => {
     if (!open) return;
@@ -65,7 +75,7 @@ export function ExamplesMenu() {
               data-id={item.id}
               onClick={() => {
                 setOpen(false);
-                void openExample(item.id);
+                void openExample(item.id === "seed" ? "seed" : lessonKey(item.id, language));
               }}
             >
               <span className="menu-num mono">{i === 0 ? "•" : i}</span>
@@ -75,6 +85,26 @@ export function ExamplesMenu() {
               </span>
             </button>,
           ])}
+          <div className="menu-heading">New snippet <span className="muted">· your own code, from the counter in that language</span></div>
+          {NEW_SNIPPETS.map((n) => (
+            <button
+              key={n.language}
+              role="menuitem"
+              className="menu-item"
+              data-testid="new-snippet"
+              data-language={n.language}
+              onClick={() => {
+                setOpen(false);
+                newSnippet(n.language);
+              }}
+            >
+              <span className="menu-num mono">+</span>
+              <span className="menu-text">
+                <span className="menu-title">{n.title}</span>
+                <span className="menu-summary">{n.summary}</span>
+              </span>
+            </button>
+          ))}
         </div>
       )}
     </div>

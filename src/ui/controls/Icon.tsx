@@ -13,6 +13,7 @@ const PATHS = {
   chevronDown: "M3.5 6 8 10.5 12.5 6l-1-1L8 8.5 4.5 5z",
   chevronUp: "M3.5 10 8 5.5l4.5 4.5-1 1L8 7.5 4.5 11z",
   external: "M9 2h5v5h-1.5V4.6L7.6 9.5 6.5 8.4l4.9-4.9H9zM3 4h4v1.5H4.5v6h6V9H12v4H3z",
+  download: "M7.25 1.5h1.5v6.7l2.4-2.4 1.06 1.06L8 11.06 3.79 6.86 4.85 5.8l2.4 2.4zM2.5 12.5h11V14h-11z",
 } as const;
 
 export function Icon({ name }: { name: keyof typeof PATHS }) {

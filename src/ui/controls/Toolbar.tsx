@@ -9,6 +9,7 @@
 import { atLessonEnd, recompile, restart, run, setSpeed, step, stop, togglePlay, upgrade } from "../app/controller";
 import { playLesson, restoreDraft, setTheme } from "../app/boot";
 import { share } from "../app/share";
+import { canExportMix, exportMix } from "../app/exportMix";
 import { appStore, useApp } from "../store/appStore";
 import { useModel } from "../store/timelineStore";
 import { formatTime } from "../format";
@@ -17,6 +18,8 @@ import { ExamplesMenu } from "./ExamplesMenu";
 import { canRun } from "../app/precompiled";
 
 const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100];
+/** The choices, with a link's own `?speed=` among them (a select shows its first option for a value it lacks). */
+const speedChoices = (speed: number) => (SPEEDS.includes(speed) ? SPEEDS : [...SPEEDS, speed].sort((a, b) => a - b));
 
 function CompilerStatus() {
   const compiler = useApp((s) => s.compiler);
@@ -60,7 +63,7 @@ function EmbedToolbar() {
           <Icon name="replay" />
         </button>
         <select aria-label="Speed" data-testid="speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))} title="Speed of virtual time">
-          {SPEEDS.map((s) => <option key={s} value={s}>{s}×</option>)}
+          {speedChoices(speed).map((s) => <option key={s} value={s}>{s}×</option>)}
         </select>
         <span className="time mono" data-testid="virtual-time" title="virtual time">t = {formatTime(now)}</span>
       </div>
@@ -89,6 +92,7 @@ function FullToolbar() {
   const actionsReady = ready || running;
   const readOnly = useApp((s) => s.readOnly);
   const recoverable = useApp((s) => s.recoverableDraft);
+  const elixir = useApp((s) => canExportMix(s.files));
   const now = useModel().now;
 
   return (
@@ -123,7 +127,7 @@ function FullToolbar() {
         </button>
         <button className="icon" data-testid="step" disabled={!running} onClick={() => void step()} title="Step to the next event (→)"><Icon name="step" /></button>
         <select aria-label="Speed" data-testid="speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))} title="Speed of virtual time">
-          {SPEEDS.map((s) => <option key={s} value={s}>{s}×</option>)}
+          {speedChoices(speed).map((s) => <option key={s} value={s}>{s}×</option>)}
         </select>
         <span className="time mono" data-testid="virtual-time" title="virtual time">t = {formatTime(now)}</span>
         <button className="icon" onClick={() => void stop()} title="Stop: pause, and restart the runtime if it does not answer"><Icon name="stop" /></button>
@@ -132,6 +136,11 @@ function FullToolbar() {
         <CompilerStatus />
         {recoverable && <button className="ghost" onClick={restoreDraft} title="Bring back the draft you had before opening a link">↶ Restore draft</button>}
         <button className="ghost" data-testid="about-button" onClick={() => appStore.setState({ aboutOpen: true })} title="How this playground maps to the BEAM, and where it differs">About</button>
+        {elixir && (
+          <button className="ghost" data-testid="export-mix" aria-label="Export as a Mix project" onClick={() => void exportMix()} title="Export as a Mix project: a zip of these files with mix.exs, and the script's steps as IEx commands in its README, to rerun in iex -S mix">
+            <Icon name="download" /> Mix
+          </button>
+        )}
         <button data-testid="share" onClick={() => void share()} title="Copy a link with these files and script">Share</button>
         <button className="icon" aria-label="Toggle theme" onClick={() => setTheme(theme === "dark" ? "light" : "dark")} title="Dark / light theme">
           {theme === "dark" ? <Icon name="sun" /> : <Icon name="moon" />}

@@ -72,6 +72,11 @@ export default function MonacoEditor({ readOnly = false, embed = false }: { read
         await activateLanguageFor(sync, file);
         const model = sync.model(file);
         if (!model) return [];
+        if (!file.endsWith(".ts")) {
+          const { elixirSuggestions } = await import("./elixirCompletions");
+          const text = model.getValue().slice(0, offset);
+          return elixirSuggestions(text.slice(text.lastIndexOf("\n") + 1), text).map((s) => s.label);
+        }
         const getWorker = await monaco.typescript.getTypeScriptWorker().catch(() => null);
         if (!getWorker) return []; // its service is still starting: ask again
         const worker = await getWorker(model.uri);
@@ -132,7 +137,8 @@ export default function MonacoEditor({ readOnly = false, embed = false }: { read
   useEffect(() => {
     const editor = editorRef.current;
     if (!reveal || !editor) return;
-    const file = reveal.file.endsWith(".ts") ? reveal.file : `${reveal.file}.ts`;
+    // A TypeScript frame may name the module (`Counter`), an Elixir one names its file.
+    const file = /\.(ts|exs?)$/.test(reveal.file) ? reveal.file : `${reveal.file}.ts`;
     if (appStore.getState().activeFile !== file) appStore.setState({ activeFile: file });
     const model = syncRef.current?.model(file);
     if (model) editor.setModel(model);

@@ -6,9 +6,10 @@
  * - `.ts`: coloured by Monaco's TypeScript grammar under the id `hotswap-ts`, which has no
  *   language service. The first keystroke in a .ts file moves every .ts model to `typescript`,
  *   which starts TypeScript's worker (8 MB: IntelliSense, its diagnostics).
- * - A new language (the Elixir branch's `.ex`, whose tree-sitter parser is a wasm file) adds an
- *   entry: `view` colours it at once, `activate` loads its parser the first time an .ex file is
- *   edited — never for a visitor who only reads TypeScript.
+ * - `.ex`: coloured by Monaco's built-in Elixir grammar (Monarch). The first keystroke in a .ex
+ *   file loads its completions (elixirCompletions.ts) — never for a visitor who only reads. The
+ *   Elixir parser itself (tree-sitter, a wasm file) lives in the worker and loads only when an
+ *   .ex file is compiled.
  */
 import { monaco } from "./monacoSetup";
 
@@ -22,7 +23,17 @@ type FileLanguage = {
   activate?: () => Promise<void>;
 };
 
-const LANGUAGES: FileLanguage[] = [{ matches: (f) => f.endsWith(".ts"), view: "hotswap-ts", edit: "typescript" }];
+const LANGUAGES: FileLanguage[] = [
+  { matches: (f) => f.endsWith(".ts"), view: "hotswap-ts", edit: "typescript" },
+  // Monaco's own Elixir grammar colours at once; editing loads the completions (with the
+  // runtime's stdlib tables) and asks the worker for the Elixir parser, for the first Recompile.
+  {
+    matches: (f) => f.endsWith(".ex") || f.endsWith(".exs"),
+    view: "elixir",
+    edit: "elixir",
+    activate: () => import("./elixirCompletions").then((m) => m.registerElixirCompletions()),
+  },
+];
 
 const activated = new Map<FileLanguage, Promise<void>>();
 

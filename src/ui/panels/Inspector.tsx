@@ -3,8 +3,8 @@
  * and stack) plus what only the runtime knows (mailbox length, links, monitors, the versions it
  * has frames in), fetched with `inspect` twice a second while it is shown. While travelling in
  * time it shows that moment instead, all from the recorded events (store/travel.ts): status,
- * state, the version it ran (old or current then), links and monitors; the mailbox's length is
- * not recorded, and says so. Acting on the process (ProcessActions) is for the present only.
+ * state, the version it ran (old or current then), links, monitors and its mailbox's length (the
+ * worker's `mailbox` events, worker/mailboxSampler.ts). Acting on the process (ProcessActions) is for the present only.
  */
 import { useEffect, useState } from "react";
 import type { ProcessSnapshot } from "../../session/types";
@@ -89,7 +89,7 @@ export function Inspector() {
       <dl className="insp-facts">
         <dt>status</dt><dd>{past ? (past.status === "unborn" ? "not started yet" : past.status) : snap?.status ?? lane.status}</dd>
         <dt>state</dt><dd className="mono state-now" data-testid="inspector-state">{formatTerm(state, "state")}</dd>
-        <dt>mailbox</dt><dd className="mono">{past ? <span className="muted" title="The events record messages sent, not taken: a past mailbox's length is not known">not recorded</span> : snap ? snap.mailbox : "—"}</dd>
+        <dt>mailbox</dt><dd className="mono" data-testid="inspector-mailbox">{past ? (past.status === "dead" || past.status === "unborn" ? "—" : past.mailbox ?? <span className="muted" title="Older than the mailbox lengths kept for this process">not kept</span>) : snap ? snap.mailbox : "—"}</dd>
         <dt>links</dt><dd>{links.length ? links.map((l) => <PidLink key={l} pid={l} />) : <span className="muted">none</span>}</dd>
         <dt>monitors</dt><dd>{monitors.length ? monitors.map((m) => <span key={m} className="mono">{m} </span>) : <span className="muted">none</span>}</dd>
         <dt>started</dt><dd className="mono">{formatTime(lane.spawnedAt)}{lane.parent ? <> by <PidLink pid={lane.parent} /></> : null}</dd>

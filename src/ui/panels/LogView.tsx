@@ -73,7 +73,7 @@ export function LogView() {
             >
               <span className="log-t mono">{formatTime(l.t)}</span>
               <span className="log-pid mono" style={{ ["--hue" as string]: pidHue(l.pid) }}>{l.pid.replace("#PID", "")}</span>
-              <span className="log-text mono">{l.text}</span>
+              <span className="log-text mono">{l.prompt !== undefined && <span className="log-prompt">{l.prompt} </span>}{l.text}</span>
             </div>
           ))}
         </div>

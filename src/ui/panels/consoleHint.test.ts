@@ -3,7 +3,7 @@ import type { Lane } from "../store/model";
 import { consoleHint } from "./consoleHint";
 
 const lane = (over: Partial<Lane>): Lane => ({
-  pid: "#PID<0.1.0>", order: 0, parent: null, kind: "process", spawnedAt: 0, crashed: false, status: "alive", history: [], labels: [], vsns: [], suspensions: [], linkLog: [], monitorLog: [], ...over,
+  pid: "#PID<0.1.0>", order: 0, parent: null, kind: "process", spawnedAt: 0, crashed: false, status: "alive", history: [], labels: [], vsns: [], suspensions: [], linkLog: [], monitorLog: [], mailboxes: [], ...over,
 });
 
 describe("consoleHint", () => {
@@ -12,5 +12,10 @@ describe("consoleHint", () => {
     expect(consoleHint([lane({ kind: "gen_server", name: "gone", status: "dead" }), lane({ name: "worker" })])).toBe('Process.info("worker")');
     expect(consoleHint([lane({})])).toBe("Process.list()");
     expect(consoleHint([])).toBe("Process.list()");
+  });
+
+  it("speaks Elixir in an Elixir snippet: a module name as Counter, an atom as :worker", () => {
+    expect(consoleHint([lane({ kind: "gen_server", name: "Counter" })], "elixir")).toBe(":sys.get_state(Counter)");
+    expect(consoleHint([lane({ name: "worker" })], "elixir")).toBe("Process.whereis(:worker) |> Process.info()");
   });
 });

@@ -80,6 +80,17 @@ describe("the timeline model", () => {
     expect(reportFor(swap, m.lanes.get("#PID<0.101.0>")!)!.kind).toBe("killed");
   });
 
+  it("reports an Elixir code_change that answered :ok as migrated, with Elixir's terms", () => {
+    const m = emptyModel();
+    applyEvents(m, boot);
+    applyEvents(m, [
+      { t: 2000, type: "load", module: "Counter", vsn: "2", previous: "1" },
+      { t: 2000, type: "code_change", pid: "#PID<0.102.0>", module: "Counter", old_vsn: '"1"', result: ":ok", before: "3", after: "%{count: 3, step: 10}" },
+      { t: 2000, type: "action", action: "upgrade", ok: true, loaded: ["Counter"], killed: [] },
+    ]);
+    expect(reportFor(m.swaps.at(-1)!, m.lanes.get("#PID<0.102.0>")!)).toEqual({ kind: "migrated", detail: "3 → %{count: 3, step: 10}" });
+  });
+
   it("a failed compile draws no marker", () => {
     const m = emptyModel();
     applyEvents(m, boot);

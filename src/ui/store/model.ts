@@ -12,6 +12,7 @@
  */
 import type { CheckEvent, CompileErrorEvent, PokeEvent, ProcessKind, StackFrame, TraceEvent } from "../../runtime/events";
 import { exitReport, failedWords, pokeText } from "./reports";
+import { displayModule } from "../format";
 
 export const MAX_LOG_LINES = 100_000;
 /** Text the log holds in all (about 16 MB as UTF-16); older lines go first. */
@@ -52,6 +53,10 @@ export type Lane = {
   suspensions: { t: number; on: boolean }[];
   linkLog: { t: number; other: string; on: boolean }[];
   monitorLog: { t: number; other: string; ref: string; on: boolean }[];
+  /** Its mailbox's length at the end of each ms it changed (the worker's `mailbox` events); empty: never held a message. */
+  mailboxes: { t: number; length: number }[];
+  /** Older lengths were let go (the list is capped like the state history). */
+  mailboxesCut?: boolean;
   /** A supervisor that stopped because its children crashed too often (OTP's reached_max_restart_intensity). */
   gaveUp?: boolean;
 };
@@ -70,7 +75,8 @@ export type Swap = {
 };
 
 /** `level`: "error" for the runtime's own reports (a crash report, a supervisor giving up), "info" for its notes. */
-export type LogLine = { seq: number; t: number; pid: string; text: string; level?: "error" | "info" };
+/** `prompt`: a console line the shell echoed (`iex(3)>`), shown with its prompt. */
+export type LogLine = { seq: number; t: number; pid: string; text: string; level?: "error" | "info"; prompt?: string };
 
 /** A message as the message view draws it: `from` is "system" when no process sent it. */
 export type SentMessage = { t: number; from: string; to: string; msg: string; dropped?: true };
@@ -123,7 +129,17 @@ export function emptyModel(): Model {
 /** `"normal"` as inspect prints it, or bare: exits that are not failures. */
 export function isCleanExit(reason: string): boolean {
   const r = reason.replace(/^"(.*)"$/, "$1");
-  return r === "normal" || r === "shutdown" || /^\["shutdown"/.test(r);
+  // Elixir prints them as atoms: `:normal`, `:shutdown`, `{:shutdown, :bye}`.
+  return r === "normal" || r === "shutdown" || /^\["shutdown"/.test(r) || r === ":normal" || r === ":shutdown" || /^\{:shutdown, /.test(r);
+}
+
+/** An event with its module and registered names as people read them (`Elixir.Counter` → `Counter`). */
+function withDisplayNames(e: TraceEvent): TraceEvent {
+  const named = e as { module?: unknown; name?: unknown };
+  const module = typeof named.module === "string" && named.module.startsWith("Elixir.");
+  const name = typeof named.name === "string" && named.name.startsWith("Elixir.");
+  if (!module && !name) return e;
+  return { ...e, ...(module ? { module: displayModule(named.module as string) } : {}), ...(name ? { name: displayModule(named.name as string) } : {}) } as TraceEvent;
 }
 
 export function applyEvents(m: Model, events: TraceEvent[]): void {
@@ -131,7 +147,8 @@ export function applyEvents(m: Model, events: TraceEvent[]): void {
   for (const e of events) applyEvent(m, e);
 }
 
-export function applyEvent(m: Model, e: TraceEvent): void {
+export function applyEvent(m: Model, event: TraceEvent): void {
+  const e = withDisplayNames(event);
   if (e.t > m.now) m.now = e.t;
   switch (e.type) {
     case "spawn": {
@@ -144,7 +161,7 @@ export function applyEvent(m: Model, e: TraceEvent): void {
         pid: e.pid, order: m.laneSeq++, parent: e.parent, name: e.name, module: e.module, kind,
         vsn: e.module ? m.versions.get(e.module)?.current : undefined,
         spawnedAt: e.t, crashed: false, status: "alive", history: [], labels: [],
-        vsns: [], suspensions: [], linkLog: [], monitorLog: [],
+        vsns: [], suspensions: [], linkLog: [], monitorLog: [], mailboxes: [],
       });
       noteVsn(m.lanes.get(e.pid)!, e.t);
       m.treeVersion++;
@@ -190,7 +207,7 @@ export function applyEvent(m: Model, e: TraceEvent): void {
       return;
     }
     case "log": {
-      pushLog(m, { t: e.t, pid: e.pid, text: e.text });
+      pushLog(m, { t: e.t, pid: e.pid, text: e.text, ...(e.prompt !== undefined ? { prompt: e.prompt } : {}) });
       const lane = m.lanes.get(e.pid);
       if (lane) pushCapped(lane.labels, { t: e.t, text: e.text.length > MAX_LABEL_CHARS ? `${e.text.slice(0, MAX_LABEL_CHARS)}…` : e.text }, MAX_LANE_LABELS);
       return;
@@ -206,6 +223,20 @@ export function applyEvent(m: Model, e: TraceEvent): void {
       m.pokes.push({ t: e.t, pid: e.pid, what: e.what, text });
       if (m.pokes.length > MAX_POKES * 1.25) m.pokes.splice(0, m.pokes.length - MAX_POKES);
       return;
+    case "mailbox": {
+      const lane = m.lanes.get(e.pid);
+      if (!lane) return;
+      const last = lane.mailboxes[lane.mailboxes.length - 1];
+      if (last && last.t === e.t) last.length = e.length;
+      else {
+        lane.mailboxes.push({ t: e.t, length: e.length });
+        if (lane.mailboxes.length > MAX_LANE_HISTORY * 1.25) {
+          lane.mailboxes.splice(0, lane.mailboxes.length - MAX_LANE_HISTORY);
+          lane.mailboxesCut = true;
+        }
+      }
+      return;
+    }
     case "state": {
       const lane = m.lanes.get(e.pid);
       if (!lane) return;
@@ -243,7 +274,8 @@ export function applyEvent(m: Model, e: TraceEvent): void {
     }
     case "code_change": {
       const swap = findSwapFor(m, e.module, e.t) ?? openSwap(m, e.t);
-      const ok = e.result.replace(/^"(.*)"$/, "$1") === "ok";
+      // "ok" as the TypeScript dialect prints it, :ok as Elixir does.
+      const ok = ["ok", ":ok"].includes(e.result.replace(/^"(.*)"$/, "$1"));
       const detail = e.before !== undefined && e.after !== undefined ? `${e.before} → ${e.after}` : e.result;
       swap.reports.set(e.pid, ok ? { kind: "migrated", detail } : { kind: "failed", detail: e.result });
       if (!ok) pushLog(m, { t: e.t, pid: e.pid, text: `Upgrade of ${e.module} in ${e.pid}: ${failedWords(e.result)}. The new code is loaded; the state was not migrated.`, level: "error" });

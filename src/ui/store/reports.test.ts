@@ -3,7 +3,7 @@ import type { TraceEvent } from "../../runtime/events";
 import { applyEvents, emptyModel } from "./model";
 import { failedWords, pokeText, reasonLine } from "./reports";
 import { badgeText } from "../timeline/badges";
-import { readableReason } from "../format";
+import { formatTerm, readableReason, setDisplayLanguage } from "../format";
 import { clipWords } from "../timeline/LaneTrack";
 
 const SUP = "#PID<0.101.0>";
@@ -81,5 +81,68 @@ describe("words on the rows", () => {
     expect(badgeText({ kind: "kept", detail: "11" }, 8).detail).toBe("11");
     expect(badgeText({ kind: "migrated", detail: "{count: 32} → {count: 32, step: 1}" }, 32).detail).toBe("→ {count: 32, step: 1}");
     expect(badgeText({ kind: "failed", detail: '["error", "nope"]' }, 60)).toMatchObject({ label: "code_change failed", detail: 'returned "nope"' });
+  });
+});
+
+describe("an Elixir snippet's terms and reports, as Elixir 1.14 prints them", () => {
+  const EX_SUP = "#PID<0.101.0>";
+  const EX_C = "#PID<0.102.0>";
+  const exBoot: TraceEvent[] = [
+    { t: 0, type: "spawn", pid: EX_SUP, parent: null, module: "Supervisor" },
+    { t: 0, type: "behaviour", pid: EX_SUP, behaviour: "supervisor", module: "Supervisor" },
+    { t: 0, type: "spawn", pid: EX_C, parent: EX_SUP, module: "Elixir.Counter" },
+    { t: 0, type: "register", pid: EX_C, name: "Elixir.Counter" },
+    { t: 0, type: "behaviour", pid: EX_C, behaviour: "gen_server", module: "Elixir.Counter", supervisor: EX_SUP },
+    { t: 0, type: "state", pid: EX_C, state: "0" },
+  ];
+  const inElixir = (events: TraceEvent[]) => {
+    setDisplayLanguage("elixir");
+    try {
+      const m = emptyModel();
+      applyEvents(m, [...exBoot, ...events]);
+      return m;
+    } finally {
+      setDisplayLanguage("typescript");
+    }
+  };
+
+  it("prints a GenServer crash as Logger does (checked with `elixir` on the same crash), with Counter, not Elixir.Counter", () => {
+    const m = inElixir([
+      { t: 500, type: "exit", pid: EX_C, reason: '{%RuntimeError{message: "boom"}, [{Counter, :handle_info, 2, [file: \'counter.ex\', line: 14]}]}', stack: [{ file: "counter.ex", line: 14, column: 5, module: "Elixir.Counter", fn: "handle_info/2" }] },
+    ]);
+    expect(m.lanes.get(EX_C)).toMatchObject({ module: "Counter", name: "Counter", crashed: true });
+    expect(m.logs.map((l) => l.text)).toEqual([
+      "[error] GenServer Counter terminating",
+      "** (RuntimeError) boom",
+      "    counter.ex:14: Counter.handle_info/2",
+      "State: 0",
+      `[error] Child Counter of Supervisor ${EX_SUP} (Supervisor.Default) terminated`,
+      "** (exit) an exception was raised:",
+      "    ** (RuntimeError) boom",
+      "        counter.ex:14: Counter.handle_info/2",
+      `Pid: ${EX_C}`,
+    ]);
+  });
+
+  it("takes {:shutdown, :bye} and :normal as clean exits, :killed as a crash reported as an exit", () => {
+    expect(inElixir([{ t: 700, type: "exit", pid: EX_C, reason: "{:shutdown, :bye}" }]).lanes.get(EX_C)!.crashed).toBe(false);
+    expect(inElixir([{ t: 700, type: "exit", pid: EX_C, reason: ":normal" }]).lanes.get(EX_C)!.crashed).toBe(false);
+    const killed = inElixir([{ t: 800, type: "exit", pid: EX_C, reason: ":killed" }]);
+    expect(killed.lanes.get(EX_C)!.crashed).toBe(true);
+    expect(killed.logs.map((l) => l.text)).toEqual([`[error] Child Counter of Supervisor ${EX_SUP} (Supervisor.Default) terminated`, "** (exit) :killed", `Pid: ${EX_C}`]);
+  });
+
+  it("reads exit reasons and names as Elixir does", () => {
+    setDisplayLanguage("elixir");
+    try {
+      expect(readableReason('{%RuntimeError{message: "boom"}, [{Counter, :handle_info, 2, []}]}')).toBe("(RuntimeError) boom");
+      expect(readableReason("{{:badmatch, :error}, [{Counter, :init, 1, []}]}")).toBe("(MatchError) no match of right hand side value: :error");
+      expect(readableReason("{:shutdown, :bye}")).toBe("{:shutdown, :bye}");
+      expect(reasonLine(":killed")).toBe("** (exit) :killed");
+      expect(formatTerm('"counter"', "name")).toBe(":counter");
+      expect(formatTerm('"Counter"', "name")).toBe("Counter");
+    } finally {
+      setDisplayLanguage("typescript");
+    }
   });
 });

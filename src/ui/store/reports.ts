@@ -10,7 +10,7 @@
  * The engine's supervisor stops with reason `shutdown` when restarts come too often; a child that
  * crashed at that same moment is what tells it apart from a supervisor shut down by its parent.
  */
-import { formatTerm, readableReason, stripQuotes } from "../format";
+import { displayLanguage, elixirException, formatTerm, readableReason, stripQuotes } from "../format";
 import type { PokeEvent } from "../../runtime/events";
 import type { Lane, Model } from "./model";
 
@@ -35,14 +35,62 @@ function who(lane: Lane): string {
 
 /** `** (Kind) message` for a raised error, `** (exit) reason` for anything else. */
 export function reasonLine(reason: string): string {
+  if (displayLanguage() === "elixir") {
+    const e = elixirException(reason);
+    return e ? `** (${e.kind}) ${e.message}` : `** (exit) ${formatTerm(reason, "reason")}`;
+  }
   const readable = readableReason(stripQuotes(reason));
   const raised = /^([\w.]+): (.*)$/s.exec(readable);
   if (raised && /^\[?%/.test(reason)) return `** (${raised[1]}) ${raised[2]}`;
   return `** (exit) ${formatTerm(reason, "reason")}`;
 }
 
+/**
+ * An Elixir snippet's crash reports, as Elixir 1.14's Logger prints them (checked with
+ * `elixir` on the same crash): "[error] GenServer Counter terminating" / "** (RuntimeError)
+ * boom" / "    counter.ex:14: Counter.handle_info/2" / "State: 0"; a plain process: "[error]
+ * Process #PID<0.110.0> raised an exception"; with SASL reports on, a supervisor's child.
+ */
+function elixirExitReport(m: Model, lane: Lane): string[] {
+  const reason = lane.reason ?? "";
+  const parent = lane.parent ? m.lanes.get(lane.parent) : undefined;
+  if (isSupervisor(lane) && /^:shutdown$/.test(reason)) {
+    const culprit = [...m.lanes.values()].find((c) => c.parent === lane.pid && c.crashed && c.exitedAt === lane.exitedAt);
+    if (culprit) {
+      lane.gaveUp = true;
+      return [
+        `[error] Child ${culprit.module ?? culprit.pid} of Supervisor ${who(lane)} caused shutdown`,
+        "** (exit) :reached_max_restart_intensity: its children crashed more often than max_restarts allows, so it stopped them and itself",
+      ];
+    }
+  }
+  if (!lane.crashed) return [];
+  const lines: string[] = [];
+  const raised = elixirException(reason) !== null || /^\{:bad_return_value, /.test(reason);
+  const stack = (lane.stack ?? []).map((f) => `    ${f.file}:${f.line}: ${f.module ? displayModuleOf(f.module) : lane.module ?? ""}${f.fn ? `.${f.fn}` : ""}`);
+  if ((lane.kind === "gen_server" || isSupervisor(lane)) && raised) {
+    lines.push(`[error] GenServer ${who(lane)} terminating`, reasonLine(reason), ...stack);
+    if (lane.state !== undefined) lines.push(`State: ${lane.state}`);
+  } else if (lane.kind === "process" && (raised || /runaway/.test(reason))) {
+    lines.push(raised ? `[error] Process ${who(lane)} raised an exception` : `[error] Process ${who(lane)} was killed`, reasonLine(reason), ...stack);
+  }
+  if (isSupervisor(parent)) {
+    // `Supervisor.start_link(children, opts)` runs the module Supervisor.Default, which Elixir names.
+    const sup = `${who(parent!)}${parent!.name === undefined && parent!.module === "Supervisor" ? " (Supervisor.Default)" : ""}`;
+    const exception = elixirException(reason);
+    const why = exception
+      ? ["** (exit) an exception was raised:", `    ** (${exception.kind}) ${exception.message}`, ...stack.map((l) => `    ${l}`)]
+      : [reasonLine(reason)];
+    lines.push(`[error] Child ${lane.module ?? lane.pid} of Supervisor ${sup} terminated`, ...why, `Pid: ${lane.pid}`);
+  }
+  return lines;
+}
+
+const displayModuleOf = (m: string) => (m.startsWith("Elixir.") ? m.slice(7) : m);
+
 /** The report lines for a lane that just exited (none for a clean exit nobody needs to hear of). */
 export function exitReport(m: Model, lane: Lane): string[] {
+  if (displayLanguage() === "elixir") return elixirExitReport(m, lane);
   const reason = lane.reason ?? "";
   const lines: string[] = [];
   const parent = lane.parent ? m.lanes.get(lane.parent) : undefined;

@@ -82,3 +82,31 @@ describe("time travel over the recorded events", () => {
     expect(treeRows(model().lanes).map((r) => r.lane.pid)).toEqual([SUP, OLD, NEW, "#PID<0.100.0>"]);
   });
 });
+
+describe("a past mailbox, from the worker's mailbox events", () => {
+  it("shows how many messages waited at each moment, as the sampler recorded them from a real run", async () => {
+    const { runSnippet } = await import("../../session/testing");
+    const { MailboxSampler } = await import("../../worker/mailboxSampler");
+    const recorded: TraceEvent[] = [];
+    const sampler = new MailboxSampler((e) => recorded.push(e));
+    const h = await runSnippet({
+      "Main.ts": `
+        import { spawn, send, receive, Process, register } from "otp";
+        export function start() {
+          const sink = spawn(async () => {
+            await Process.sleep(50);
+            for (let i = 0; i < 3; i++) await receive();
+            await Process.sleep(1000);
+          });
+          spawn(async () => {
+            for (let i = 0; i < 3; i++) { await Process.sleep(10); send(sink, i); }
+          });
+        }`,
+    }, { until: 100, watchMailboxes: (pid, length, t) => sampler.note(pid, length, t) });
+    sampler.flush();
+    const m = emptyModel();
+    applyEvents(m, [...h.events, ...recorded]);
+    const sink = [...m.lanes.values()].find((l) => l.mailboxes.length > 0)!;
+    expect([0, 10, 25, 30, 49, 50, 99].map((t) => laneAt(m, sink, t).mailbox)).toEqual([0, 1, 2, 3, 3, 0, 0]);
+  });
+});

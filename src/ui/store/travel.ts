@@ -22,6 +22,8 @@ export type LaneAt = {
   reason?: string;
   /** False when the moment is older than the oldest state the lane still holds. */
   recorded: boolean;
+  /** Messages waiting in its mailbox then; undefined when older than the lengths the lane still holds. */
+  mailbox?: number;
 };
 
 /** The current version of `module` at time t (the last load at or before t). */
@@ -45,6 +47,9 @@ export function laneAt(model: Model, lane: Lane, t: number): LaneAt {
   const s = lastAtOrBefore(lane.suspensions, t);
   const suspended = s >= 0 && lane.suspensions[s].on;
   const vsn = vsnAt(model, lane, t);
+  const m = lastAtOrBefore(lane.mailboxes, t);
+  // Before its first recorded change the mailbox was empty, unless older lengths were let go (capped).
+  const mailbox = m >= 0 ? lane.mailboxes[m].length : lane.mailboxesCut ? undefined : 0;
   const current = lane.module ? versionAt(model.swaps, lane.module, t) : undefined;
   return {
     status: suspended ? "suspended" : "alive",
@@ -55,6 +60,7 @@ export function laneAt(model: Model, lane: Lane, t: number): LaneAt {
     old: lane.kind === "process" && !!vsn && !!current && vsn !== current,
     crashed: false,
     recorded,
+    mailbox,
   };
 }
 

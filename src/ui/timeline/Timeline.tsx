@@ -15,7 +15,7 @@ import { LaneTrack } from "./LaneTrack";
 import { SwapFlags, SwapMarkers } from "./SwapMarkers";
 import { DEFAULT_SPAN, lessonSpan, pan, ticks, windowOf, zoom, type TimeView } from "./timeView";
 import { formatTick, pidHue } from "../format";
-import { seedHint, seedSnippet } from "../../examples/seed";
+import { seedHintFor } from "../../examples/seed";
 import { mentionedPids } from "./mentions";
 import { MAX_ARROWS, MessageArrows, messagesInView } from "./MessageArrows";
 import { setShowMessages } from "../app/controller";
@@ -233,7 +233,7 @@ export function Timeline() {
             ) : (
               <>
                 <p className="empty-title">Press <kbd>▶ Run</kbd> to start <span className="mono">Main.start()</span></p>
-                {title === seedSnippet.title && <p className="muted">{seedHint}</p>}
+                {seedHintFor(title) && <p className="muted">{seedHintFor(title)}</p>}
               </>
             )}
           </div>

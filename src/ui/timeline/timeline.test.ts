@@ -5,7 +5,7 @@ import { lessonSpan, windowOf } from "./timeView";
 import type { Lane } from "../store/model";
 
 const lane = (pid: string, extra: Partial<Lane>): Lane => ({
-  pid, order: 0, parent: null, kind: "gen_server", spawnedAt: 0, crashed: false, status: "alive", history: [], labels: [], vsns: [], suspensions: [], linkLog: [], monitorLog: [], ...extra,
+  pid, order: 0, parent: null, kind: "gen_server", spawnedAt: 0, crashed: false, status: "alive", history: [], labels: [], vsns: [], suspensions: [], linkLog: [], monitorLog: [], mailboxes: [], ...extra,
 });
 
 describe("mentionedPids", () => {

@@ -114,7 +114,7 @@ describe("crash reasons have the BEAM's shape", () => {
     const { elixirStacktrace } = await import("../errors");
     const { inspect } = await import("../inspect");
     const { Stacktrace } = await import("../../terms");
-    const st = elixirStacktrace([{ file: "counter.ex", line: 12, column: 5, fn: "handle_info$2", module: "Elixir.Counter" }]);
+    const st = elixirStacktrace([{ file: "counter.ex", line: 12, column: 5, fn: "handle_info/2", module: "Elixir.Counter" }]);
     expect(inspect(st)).toBe("[{Counter, :handle_info, 2, [file: 'counter.ex', line: 12]}]");
     expect(st instanceof Stacktrace).toBe(true);
   });

@@ -99,7 +99,7 @@ describe("Supervisor from Elixir", () => {
       return [started[0], got];
     });
     expect(result).toBe("{:ok, 7}");
-    expect(ex.events.find((e) => e.type === "behaviour" && (e as { behaviour: string }).behaviour === "supervisor")).toMatchObject({ module: "Elixir.App.Sup" });
+    expect(ex.events.find((e) => e.type === "behaviour" && (e as { behaviour: string }).behaviour === "supervisor")).toMatchObject({ module: "App.Sup" });
   });
 
   it("Supervisor.child_spec/2 overrides a module's spec", () => {

@@ -67,8 +67,8 @@ export function createProcess(ctx: Context): Namespace {
     "unlink/1": (dest: unknown) => P.unlink(dest),
     "monitor/1": (dest: unknown) => {
       const name = Array.isArray(dest) && dest.length === 2 ? dest[0] : dest;
-      // A name nobody holds: the DOWN names it as the BEAM does, {name, node}.
-      if (typeof name === "string" && !rt.registry.has(name)) return P.monitor([name, "nonode@nohost"]);
+      // A monitor by name: its DOWN names the process as the BEAM does, {name, node}.
+      if (isAtom(name)) return rt.monitor(rt.self(), name, [name, "nonode@nohost"]);
       return P.monitor(name);
     },
     "demonitor/1": (ref: unknown) => P.demonitor(ref as Ref),

@@ -1,0 +1,4 @@
+defmodule Fmt do
+  # Plain functions: any process may run them.
+  def show(n), do: "count #{n}"
+end

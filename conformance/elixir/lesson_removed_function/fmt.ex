@@ -1,0 +1,3 @@
+defmodule Fmt do
+  def label(n), do: "tick ##{n}"
+end

@@ -1,0 +1,39 @@
+/**
+ * "Mix project": downloads the Elixir snippet on screen as a zip of a minimal Mix project
+ * (export/mixProject.ts), made in the page: nothing is sent anywhere. The project is named
+ * after the lesson when the editor holds one, else after the title.
+ */
+import { isElixirFile } from "../../compiler/elixir/compileFile";
+import { mixProject } from "../../export/mixProject";
+import { zip } from "../../export/zip";
+import { findLesson } from "../../examples";
+import { appStore, currentSnippet, notify } from "../store/appStore";
+
+/** Only an Elixir snippet (every file `.ex`) has a Mix project to export. */
+export function canExportMix(files: Record<string, string>): boolean {
+  const names = Object.keys(files);
+  return names.length > 0 && names.every(isElixirFile);
+}
+
+export async function exportMix(): Promise<void> {
+  try {
+    const snippet = currentSnippet();
+    const s = appStore.getState();
+    const lesson = s.demoId ? findLesson(s.demoId) : undefined;
+    const { folder, entries } = mixProject(snippet, lesson ? lesson.demo.id : null);
+    const bytes = await zip(entries);
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/zip" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = `${folder}.zip`;
+    a.dataset.testid = "mix-download";
+    document.body.append(a);
+    a.click();
+    a.remove();
+    // The download has its own copy; the URL can go once the click was handled.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    notify("info", `Saved ${folder}.zip: unzip it, then \`cd ${folder}\` and \`iex -S mix\`; its README lists the lesson's steps as IEx commands.`);
+  } catch (err) {
+    notify("error", `Could not export the Mix project: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}

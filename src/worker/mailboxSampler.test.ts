@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import type { MailboxEvent } from "../runtime/events";
+import { MailboxSampler } from "./mailboxSampler";
+
+function sampler() {
+  const out: MailboxEvent[] = [];
+  return { s: new MailboxSampler((e) => out.push(e)), out };
+}
+
+describe("MailboxSampler", () => {
+  it("emits nothing for a message taken in the ms it arrived", () => {
+    const { s, out } = sampler();
+    s.note("p", 1, 5);
+    s.note("p", 0, 5);
+    s.flush();
+    expect(out).toEqual([]);
+  });
+
+  it("emits the length at the end of each ms in which it changed", () => {
+    const { s, out } = sampler();
+    s.note("p", 1, 5);
+    s.note("p", 2, 5);
+    s.note("p", 1, 7);
+    s.note("p", 1, 8);
+    s.note("p", 0, 9);
+    s.flush();
+    expect(out.map((e) => [e.t, e.length])).toEqual([[5, 2], [7, 1], [9, 0]]);
+  });
+
+  it("keeps processes apart and forgets a dead one", () => {
+    const { s, out } = sampler();
+    s.note("a", 3, 1);
+    s.note("b", 1, 1);
+    s.forget("b");
+    s.flush();
+    expect(out).toEqual([{ t: 1, type: "mailbox", pid: "a", length: 3 }]);
+    s.note("b", 0, 2);
+    s.flush();
+    expect(out).toHaveLength(1);
+  });
+});
