@@ -20,7 +20,7 @@ import { median } from "./measure";
 import { pingpongSnippet } from "./workloads/pingpong";
 import { ringSnippet } from "./workloads/ring";
 import { spawnSnippet } from "./workloads/spawn";
-import { seedSnippet } from "../src/examples/seed";
+import { typescriptSeedSnippet as seedSnippet } from "../src/examples/seed";
 
 type Figures = Record<string, number>;
 
