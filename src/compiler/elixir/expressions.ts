@@ -15,6 +15,7 @@ import { literalCode } from "./literals";
 import { aliasName } from "./modules";
 import { type Match, compilePattern, newMatch } from "./patterns";
 import { type QCall, type Quoted, atom, call, isAtom, isCall, isPair, isVar, keywordPairs, metaOf } from "./quoted";
+import { SHELL_MODULE } from "./shellModule";
 
 export type Sink = { tail: boolean; put(code: string): void };
 
@@ -196,7 +197,9 @@ function formCall(q: QCall, form: string, ctx: Ctx, tail: boolean): string {
       if (arity === 1 && isCall(args[0], "|")) {
         const [base, updates] = args[0].args ?? [];
         const b = value(base, ctx);
-        return `E.mapUpdate(${b}, ${pairsCode(updates as Quoted[], ctx, "a map update")})`;
+        // (In the shell, erl_eval updates through :maps.update, whose KeyError names the map.)
+        const shell = ctx.lex.module === SHELL_MODULE ? ", true" : "";
+        return `E.mapUpdate(${b}, ${pairsCode(updates as Quoted[], ctx, "a map update")}${shell})`;
       }
       return `E.map(${pairsCode(args, ctx, "a map")})`;
     }
@@ -227,8 +230,10 @@ function formCall(q: QCall, form: string, ctx: Ctx, tail: boolean): string {
     case "^": throw errorAt(q, "^ is for patterns: it pins a variable being matched");
     case "raise": return raiseCode(q, ctx);
     case "reraise": {
-      const [e] = values([args[0]], ctx);
-      return `E.throw(E.toError(${e}))`;
+      // `reraise e, st` / `reraise Mod, attrs, st`: raise again (the stacktrace argument is evaluated, not kept).
+      const vs = values(args, ctx);
+      const raised = vs.length === 3 ? `E.raise(${vs[0]}, ${vs[1]})` : `E.raise(${vs[0]})`;
+      return `E.throw(E.toError(await ${raised}))`;
     }
     case "match?": return matchTest(q, ctx);
     case "put_in":
@@ -301,7 +306,8 @@ export function localCall(name: string, args: Quoted[], ctx: Ctx, tail: boolean)
 
 const UNSUPPORTED_MODULES: Record<string, string> = {
   ets: "ETS (`:ets`)", dets: "DETS (`:dets`)", mnesia: "Mnesia", "Elixir.Code.eval_string": "Code.eval_string",
-  "Elixir.Macro": "`Macro`", "Elixir.Port": "ports", port: "ports", "Elixir.Node": "distribution (`Node`)", net_kernel: "distribution",
+  "Elixir.Macro": "`Macro`", "Elixir.Stream": "`Stream` (lazy enumerables; `Enum` does the same eagerly)",
+  "Elixir.Registry": "`Registry` (register processes by name with `name:` or Process.register/2)", "Elixir.Port": "ports", port: "ports", "Elixir.Node": "distribution (`Node`)", net_kernel: "distribution",
 };
 
 export function remoteCall(module: string, name: string, args: Quoted[], ctx: Ctx, tail: boolean, at?: Quoted): string {

@@ -4,7 +4,9 @@
  * lower arities calling the full one; `fn` becomes an async arrow with the same clause logic;
  * captures (`&f/1`, `&Mod.f/1`, `&(&1 + 1)`) become funs of the right arity.
  */
+import { isCapturableOperator, kernelCaptureName } from "./captures";
 import { Ctx, type ModuleWriter } from "./context";
+import { SHELL_MODULE } from "./shellModule";
 import { matchClauses, stabClauses } from "./control";
 import { FnWriter, Scope } from "./emitter";
 import { errorAt } from "./errors";
@@ -88,7 +90,9 @@ export function compileFn(q: QCall, ctx: Ctx): string {
     into(clauses[0].body, n, returnSink(n));
   } else {
     params = Array.from({ length: arity }, (_, i) => n.w.fresh(`$a${i}`));
-    matchClauses(clauses, params, n, returnSink(n), `throw E.functionClauseError(__MODULE__, ${JSON.stringify(`-${ctx.fn.name}/${ctx.fn.arity}-fun-`)}, ${arity});`);
+    // A fun typed in the shell is erl_eval's, as in IEx; a module's is named as the BEAM names it.
+    const [mod, fun] = ctx.lex.module === SHELL_MODULE ? [`"erl_eval"`, "-inside-an-interpreted-fun-"] : ["__MODULE__", `-${ctx.fn.name}/${ctx.fn.arity}-fun-0-`];
+    matchClauses(clauses, params, n, returnSink(n), `throw E.functionClauseError(${mod}, ${JSON.stringify(fun)}, ${arity});`);
   }
   return `E.fun(__version, async (${params.join(", ")}) => {\n${nestedCode(n.w)}\n}, ${where(ctx)})`;
 }
@@ -132,7 +136,8 @@ export function compileCapture(q: QCall, ctx: Ctx): string {
 
 function namedCapture(name: string, arity: number, q: QCall, ctx: Ctx): string {
   if (ctx.mw.hasLocal(name, arity)) {
-    const tag = ctx.mw.constant(`{ capture: ${JSON.stringify(`${ctx.lex.module.replace(/^Elixir\./, "")}.${name}/${arity}`)} }`);
+    // A local capture is a local fun on the BEAM: `#Function<…/1 in Main.double>`, not `&Main.double/1`.
+    const tag = ctx.mw.constant(`{ where: ${JSON.stringify(`${ctx.lex.module.replace(/^Elixir\./, "")}.${name}`)} }`);
     return `E.fun(__version, ${ctx.mw.fnName(name, arity)}, ${tag})`;
   }
   const n = ctx.nested();
@@ -141,9 +146,12 @@ function namedCapture(name: string, arity: number, q: QCall, ctx: Ctx): string {
     n.scope.set(`&cap${i}`, p);
     return call(`&cap${i}`, q.meta, null);
   });
-  if (!isKernel(name, arity) && !ctx.lex.imports.length) throw errorAt(q, `undefined function ${name}/${arity}`);
+  const kernel = isKernel(name, arity) || isCapturableOperator(name, arity);
+  if (!kernel && !ctx.lex.imports.length) throw errorAt(q, `undefined function ${name}/${arity}`);
   into(call(name, q.meta, args), n, returnSink(n));
-  return `E.fun(__version, async (${params.join(", ")}) => {\n${nestedCode(n.w)}\n}, ${ctx.mw.constant(`{ capture: ${JSON.stringify(`${name}/${arity}`)} }`)})`;
+  const shown = kernel ? kernelCaptureName(name, arity) : `${name}/${arity}`;
+  const tag = shown === null ? where(ctx) : ctx.mw.constant(`{ capture: ${JSON.stringify(shown)} }`);
+  return `E.fun(__version, async (${params.join(", ")}) => {\n${nestedCode(n.w)}\n}, ${tag})`;
 }
 
 function highestPlaceholder(q: Quoted): number {
