@@ -17,7 +17,15 @@ import { type Match, compilePattern, newMatch } from "./patterns";
 import { type QCall, type Quoted, atom, call, isAtom, isCall, isPair, isVar, keywordPairs, metaOf } from "./quoted";
 import { SHELL_MODULE } from "./shellModule";
 
-export type Sink = { tail: boolean; put(code: string): void };
+export type Sink = { tail: boolean; put(code: string): void; loop?: SelfLoop };
+
+/**
+ * A function's own loop: a call of itself in tail position (`relay(next)` at the end of
+ * `relay/1`) re-binds its parameters and continues, instead of making a new activation per
+ * step. Local calls stay in the running version, as this loop does; the postpass's
+ * `__budget()` at every iteration keeps the runaway guard counting as function entries did.
+ */
+export type SelfLoop = { name: string; arity: number; params: string[]; label: string; used: boolean };
 
 export const returnSink = (ctx: Ctx): Sink => ({ tail: true, put: (code) => ctx.w.emit(`return ${code};`) });
 export const assignSink = (ctx: Ctx, to: string): Sink => ({ tail: false, put: (code) => ctx.w.emit(`${to} = ${code};`) });
@@ -67,7 +75,27 @@ export function into(q: Quoted, ctx: Ctx, sink: Sink): void {
     sink.put(matchExpr(q, ctx));
     return;
   }
+  if (sink.loop && isSelfCall(q, sink.loop, ctx)) return continueLoop(q, sink.loop, ctx);
   sink.put(code(q, ctx, sink.tail));
+}
+
+function isSelfCall(q: Quoted, loop: SelfLoop, ctx: Ctx): q is QCall {
+  if (!isCall(q) || q.form !== loop.name) return false;
+  if (q.args === null) return loop.arity === 0 && ctx.scope.lookup(loop.name) === undefined;
+  return q.args.length === loop.arity;
+}
+
+/** The arguments first (all of them, in order), then the parameters, then the next step. */
+function continueLoop(q: QCall, loop: SelfLoop, ctx: Ctx): void {
+  const args = values(q.args ?? [], ctx);
+  const temps = args.map((a) => {
+    const t = ctx.w.temp();
+    ctx.w.emit(`const ${t} = ${a};`);
+    return t;
+  });
+  temps.forEach((t, i) => ctx.w.emit(`${loop.params[i]} = ${t};`));
+  ctx.w.emit(`continue ${loop.label};`);
+  loop.used = true;
 }
 
 /** A JS expression for `q` (statements it needs are written first). */

@@ -10,7 +10,7 @@ import { SHELL_MODULE } from "./shellModule";
 import { matchClauses, stabClauses } from "./control";
 import { FnWriter, Scope } from "./emitter";
 import { errorAt } from "./errors";
-import { isKernel, localCall, remoteCall, returnSink, value, into } from "./expressions";
+import { type SelfLoop, isKernel, localCall, remoteCall, returnSink, value, into } from "./expressions";
 import { aliasName, type FunctionGroup } from "./modules";
 import { type QCall, type Quoted, call, isAtom, isCall, isVar } from "./quoted";
 
@@ -42,19 +42,42 @@ export function compileGroup(g: FunctionGroup, mw: ModuleWriter): FnWriter {
     const params = plain.map((n, i) => (n === "_" ? `$a${i}` : w.fresh(n)));
     plain.forEach((n, i) => n !== "_" && ctx.scope.set(n, params[i]));
     w.line = first.meta?.line ?? w.line;
-    w.lines.push({ code: `async function ${jsName}(${params.join(", ")}) {`, line: w.line });
-    into(first.body, ctx, returnSink(ctx));
-    w.lines.push({ code: "}", line: w.line });
-    return w;
+    const loop = selfLoop(g, w);
+    const body = w.capture(() => into(first.body, ctx, { ...returnSink(ctx), loop }));
+    return finishGroup(w, jsName, params, loop, body.lines, g.meta?.line ?? w.line);
   }
   const params = Array.from({ length: g.arity }, (_, i) => w.fresh(`$a${i}`));
-  w.lines.push({ code: `async function ${jsName}(${params.join(", ")}) {`, line: w.line });
-  for (const c of g.clauses) {
-    const ctx = new Ctx(mw, w, new Scope(null), c.lex, fn);
-    matchClauses([{ pats: c.args, guard: c.guard, body: c.body, line: c.meta?.line ?? 1 }], params, ctx, returnSink(ctx), null);
+  const loop = selfLoop(g, w);
+  const body = w.capture(() => {
+    for (const c of g.clauses) {
+      const ctx = new Ctx(mw, w, new Scope(null), c.lex, fn);
+      matchClauses([{ pats: c.args, guard: c.guard, body: c.body, line: c.meta?.line ?? 1 }], params, ctx, { ...returnSink(ctx), loop }, null);
+    }
+    w.emit(`throw E.functionClauseError(__MODULE__, ${JSON.stringify(g.name)}, ${g.arity});`);
+  });
+  return finishGroup(w, jsName, params, loop, body.lines, w.line);
+}
+
+function selfLoop(g: FunctionGroup, w: FnWriter): SelfLoop {
+  return { name: g.name, arity: g.arity, params: Array.from({ length: g.arity }, (_, i) => w.fresh(`$p${i}`)), label: w.fresh("$loop"), used: false };
+}
+
+/**
+ * The function around its body. When the body continues its own loop, each step binds the
+ * parameters afresh (`const x = $p0`), so a fun made in one step keeps that step's values.
+ */
+function finishGroup(w: FnWriter, jsName: string, params: string[], loop: SelfLoop, body: FnWriter["lines"], line: number): FnWriter {
+  if (!loop.used) {
+    w.lines.push({ code: `async function ${jsName}(${params.join(", ")}) {`, line });
+    w.append(body);
+  } else {
+    w.lines.push({ code: `async function ${jsName}(${loop.params.join(", ")}) {`, line });
+    w.lines.push({ code: `  ${loop.label}: for (;;) {`, line });
+    params.forEach((p, i) => w.lines.push({ code: `  const ${p} = ${loop.params[i]};`, line }));
+    w.append(body);
+    w.lines.push({ code: "  }", line });
   }
-  w.emit(`throw E.functionClauseError(__MODULE__, ${JSON.stringify(g.name)}, ${g.arity});`);
-  w.lines.push({ code: "}", line: w.line });
+  w.lines.push({ code: "}", line });
   return w;
 }
 

@@ -220,6 +220,24 @@ describe("processes", () => {
     ]);
   });
 
+  it("runs a function that calls itself last as a loop, and each step's funs keep that step's values", async () => {
+    const mod = M(`
+  def collect(0, acc), do: acc
+  def collect(n, acc), do: collect(n - 1, [fn -> n end | acc])
+  def pairs(x, 0), do: [x]
+  def pairs(x, n) do
+    case rem(n, 2) do
+      0 -> pairs(x + 1, n - 1)
+      _ -> [x | pairs(x, n - 1)]
+    end
+  end
+  def forever(n), do: forever(n + 1)`);
+    const { logs, harness } = await runElixir({ "m.ex": mod }, ["M.collect(3, []) |> Enum.map(& &1.())", "M.pairs(0, 4)", "spawn(fn -> M.forever(0) end)"], 10);
+    expect(logs.slice(0, 2)).toEqual(["[1, 2, 3]", "[1, 2, 2]"]); // (both as the BEAM gives them)
+    // A loop with no end is still stopped by the runaway guard, as the tail calls were.
+    expect(harness.of("exit").some((e) => e.reason.includes("killed"))).toBe(true);
+  }, 60_000);
+
   // Under the runaway guard's default budget (steps, not wall time): honest deep work survives it.
   it("runs body recursion 100,000 deep and a tail loop of 3 million steps", async () => {
     const mod = M(`

@@ -116,6 +116,8 @@ export function createSupport(
     is_bitstring: (x: unknown) => x instanceof Bin,
     is_list: (x: unknown) => x === EMPTY || x instanceof Cons,
     is_tuple: (x: unknown) => Array.isArray(x),
+    /** `Array.isArray` for generated pattern tests: a global read from sandboxed code goes through the compartment's scope Proxy, every time. */
+    isArray: Array.isArray,
     is_map: (x: unknown) => x instanceof EMap,
     is_pid: (x: unknown) => x instanceof Pid,
     is_reference: (x: unknown) => x instanceof Ref,
