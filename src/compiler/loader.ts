@@ -49,7 +49,9 @@ export class ModuleLoader {
     rt.mapStack = (err) => this.mapStack(err);
     harden(api);
     harden(this.console);
-    this.support = elixir ? createSupport(this.require, (m) => rt.code.isLoaded(m) || !!elixir.stdlib(m)) : null;
+    this.support = elixir
+      ? createSupport(this.require, (m) => rt.code.isLoaded(m) || !!elixir.stdlib(m), (err) => rt.dialect.stacktrace(this.mapStack(err)))
+      : null;
   }
 
   /** Evaluates the module's code as a new version and loads it (purging the old one). */

@@ -11,6 +11,12 @@ import { Stacktrace, inspect } from "./terms";
 
 export interface Dialect {
   readonly name: "typescript" | "elixir";
+  /**
+   * Whether the language's terms cannot be changed once made (Elixir's: tuples, lists, maps).
+   * Then a message needs no copy on send, as on the BEAM's shared heap for literals; a
+   * TypeScript snippet may change an array after sending it, so its messages are copied.
+   */
+  readonly immutableTerms: boolean;
   /** A term as events, exit reasons and the inspector print it. */
   inspect(term: unknown): string;
   /** The `{module, fun, args}` of a reason the runtime builds (a call timeout, a noproc). */
@@ -41,6 +47,7 @@ export function callbackOf(ns: Record<string, unknown>, name: string, arity: num
 export function typescriptDialect(rt: Runtime): Dialect {
   return {
     name: "typescript",
+    immutableTerms: false,
     inspect,
     mfa: (module, fun, args) => [module, fun, args],
     crashReason: (err) => err,

@@ -218,7 +218,7 @@ export class Runtime {
       if (!target) throw new Error(`badarg: no process is registered as ${inspect(dest)}`);
     } else throw new Error(`badarg: send needs a pid or a registered name, got ${inspect(dest)}`);
     // (Numbers, strings and atoms are the usual messages, and need no copy.)
-    if (target) this.deliver(target, typeof msg === "object" && msg !== null ? copyTerm(msg) : msg);
+    if (target) this.deliver(target, typeof msg === "object" && msg !== null && !this.dialect.immutableTerms ? copyTerm(msg) : msg);
     else if (this.sendSink !== null) this.traceSend(dest as Pid, msg, true);
     return msg;
   }

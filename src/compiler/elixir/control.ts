@@ -349,8 +349,12 @@ function tryExpr(q: QCall, ctx: Ctx, sink: Sink): void {
     ctx.w.emit(`const [${kind}, ${val}] = E.caught(${err});`);
     const label = ctx.w.fresh("$h");
     ctx.w.open(`${label}: {`);
-    for (const c of b.has("rescue") ? stabClauses(b.get("rescue")!, q, "rescue") : []) rescueClause(c, kind, val, label, r, ctx);
-    for (const c of b.has("catch") ? stabClauses(b.get("catch")!, q, "catch") : []) catchClause(c, kind, val, err, label, r, ctx);
+    ctx.inScope(() => {
+      // `__STACKTRACE__` in a handler: the caught error's mapped frames, as Elixir terms.
+      ctx.scope.set("__STACKTRACE__", `E.stacktraceOf(${err})`);
+      for (const c of b.has("rescue") ? stabClauses(b.get("rescue")!, q, "rescue") : []) rescueClause(c, kind, val, label, r, ctx);
+      for (const c of b.has("catch") ? stabClauses(b.get("catch")!, q, "catch") : []) catchClause(c, kind, val, err, label, r, ctx);
+    });
     ctx.w.emit(`throw ${err};`);
     ctx.w.close();
     ctx.w.close();

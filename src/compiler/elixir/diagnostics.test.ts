@@ -35,6 +35,7 @@ describe("compile errors name the Elixir file, line and column", () => {
     ["quote", "defmodule A do\n  def f, do: quote(do: 1)\nend\n", 2, "`quote` is not supported here"],
     ["ETS", "defmodule A do\n  def f do\n    :ets.new(:t, [])\n  end\nend\n", 3, "ETS (`:ets`) is not supported here"],
     ["a NIF", "defmodule A do\n  @on_load :load\n  def load, do: :ok\nend\n", 2, "@on_load (NIFs and on_load hooks) is not supported here"],
+    ["Stream", "defmodule A do\n  def f do\n    Stream.map([1], & &1)\n  end\nend\n", 3, "`Stream` (lazy enumerables; `Enum` does the same eagerly) is not supported here"],
     ["use of an unknown behaviour", "defmodule A do\n  use Plug.Router\nend\n", 2, "`use Plug.Router` (use works with GenServer, Supervisor, Agent and Task) is not supported here"],
   ])("an unsupported construct (%s) is an error naming it at its line", async (_what, source, line, message) => {
     expect(await firstError(source)).toMatchObject({ line, message });
@@ -55,6 +56,6 @@ describe("a runtime crash names the Elixir file and line", () => {
     const mod = "defmodule M do\n  def go(x) do\n    y = x + 1\n    y + :atom\n  end\nend\n";
     const { harness } = await runElixir({ "m.ex": mod }, ["spawn(fn -> M.go(1) end)"], 10);
     const exit = harness.of("exit").find((e) => e.reason.includes("badarith"));
-    expect(exit?.stack?.[0]).toMatchObject({ file: "m.ex", line: 4 });
+    expect(exit?.stack?.[0]).toMatchObject({ file: "m.ex", line: 4, fn: "go/1", module: "M" });
   });
 });

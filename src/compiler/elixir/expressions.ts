@@ -15,8 +15,17 @@ import { literalCode } from "./literals";
 import { aliasName } from "./modules";
 import { type Match, compilePattern, newMatch } from "./patterns";
 import { type QCall, type Quoted, atom, call, isAtom, isCall, isPair, isVar, keywordPairs, metaOf } from "./quoted";
+import { SHELL_MODULE } from "./shellModule";
 
-export type Sink = { tail: boolean; put(code: string): void };
+export type Sink = { tail: boolean; put(code: string): void; loop?: SelfLoop };
+
+/**
+ * A function's own loop: a call of itself in tail position (`relay(next)` at the end of
+ * `relay/1`) re-binds its parameters and continues, instead of making a new activation per
+ * step. Local calls stay in the running version, as this loop does; the postpass's
+ * `__budget()` at every iteration keeps the runaway guard counting as function entries did.
+ */
+export type SelfLoop = { name: string; arity: number; params: string[]; label: string; used: boolean };
 
 export const returnSink = (ctx: Ctx): Sink => ({ tail: true, put: (code) => ctx.w.emit(`return ${code};`) });
 export const assignSink = (ctx: Ctx, to: string): Sink => ({ tail: false, put: (code) => ctx.w.emit(`${to} = ${code};`) });
@@ -66,7 +75,27 @@ export function into(q: Quoted, ctx: Ctx, sink: Sink): void {
     sink.put(matchExpr(q, ctx));
     return;
   }
+  if (sink.loop && isSelfCall(q, sink.loop, ctx)) return continueLoop(q, sink.loop, ctx);
   sink.put(code(q, ctx, sink.tail));
+}
+
+function isSelfCall(q: Quoted, loop: SelfLoop, ctx: Ctx): q is QCall {
+  if (!isCall(q) || q.form !== loop.name) return false;
+  if (q.args === null) return loop.arity === 0 && ctx.scope.lookup(loop.name) === undefined;
+  return q.args.length === loop.arity;
+}
+
+/** The arguments first (all of them, in order), then the parameters, then the next step. */
+function continueLoop(q: QCall, loop: SelfLoop, ctx: Ctx): void {
+  const args = values(q.args ?? [], ctx);
+  const temps = args.map((a) => {
+    const t = ctx.w.temp();
+    ctx.w.emit(`const ${t} = ${a};`);
+    return t;
+  });
+  temps.forEach((t, i) => ctx.w.emit(`${loop.params[i]} = ${t};`));
+  ctx.w.emit(`continue ${loop.label};`);
+  loop.used = true;
 }
 
 /** A JS expression for `q` (statements it needs are written first). */
@@ -196,7 +225,9 @@ function formCall(q: QCall, form: string, ctx: Ctx, tail: boolean): string {
       if (arity === 1 && isCall(args[0], "|")) {
         const [base, updates] = args[0].args ?? [];
         const b = value(base, ctx);
-        return `E.mapUpdate(${b}, ${pairsCode(updates as Quoted[], ctx, "a map update")})`;
+        // (In the shell, erl_eval updates through :maps.update, whose KeyError names the map.)
+        const shell = ctx.lex.module === SHELL_MODULE ? ", true" : "";
+        return `E.mapUpdate(${b}, ${pairsCode(updates as Quoted[], ctx, "a map update")}${shell})`;
       }
       return `E.map(${pairsCode(args, ctx, "a map")})`;
     }
@@ -227,8 +258,10 @@ function formCall(q: QCall, form: string, ctx: Ctx, tail: boolean): string {
     case "^": throw errorAt(q, "^ is for patterns: it pins a variable being matched");
     case "raise": return raiseCode(q, ctx);
     case "reraise": {
-      const [e] = values([args[0]], ctx);
-      return `E.throw(E.toError(${e}))`;
+      // `reraise e, st` / `reraise Mod, attrs, st`: raise again (the stacktrace argument is evaluated, not kept).
+      const vs = values(args, ctx);
+      const raised = vs.length === 3 ? `E.raise(${vs[0]}, ${vs[1]})` : `E.raise(${vs[0]})`;
+      return `E.throw(E.toError(await ${raised}))`;
     }
     case "match?": return matchTest(q, ctx);
     case "put_in":
@@ -301,7 +334,8 @@ export function localCall(name: string, args: Quoted[], ctx: Ctx, tail: boolean)
 
 const UNSUPPORTED_MODULES: Record<string, string> = {
   ets: "ETS (`:ets`)", dets: "DETS (`:dets`)", mnesia: "Mnesia", "Elixir.Code.eval_string": "Code.eval_string",
-  "Elixir.Macro": "`Macro`", "Elixir.Port": "ports", port: "ports", "Elixir.Node": "distribution (`Node`)", net_kernel: "distribution",
+  "Elixir.Macro": "`Macro`", "Elixir.Stream": "`Stream` (lazy enumerables; `Enum` does the same eagerly)",
+  "Elixir.Registry": "`Registry` (register processes by name with `name:` or Process.register/2)", "Elixir.Port": "ports", port: "ports", "Elixir.Node": "distribution (`Node`)", net_kernel: "distribution",
 };
 
 export function remoteCall(module: string, name: string, args: Quoted[], ctx: Ctx, tail: boolean, at?: Quoted): string {

@@ -4,11 +4,13 @@
  * lower arities calling the full one; `fn` becomes an async arrow with the same clause logic;
  * captures (`&f/1`, `&Mod.f/1`, `&(&1 + 1)`) become funs of the right arity.
  */
+import { isCapturableOperator, kernelCaptureName } from "./captures";
 import { Ctx, type ModuleWriter } from "./context";
+import { SHELL_MODULE } from "./shellModule";
 import { matchClauses, stabClauses } from "./control";
 import { FnWriter, Scope } from "./emitter";
 import { errorAt } from "./errors";
-import { isKernel, localCall, remoteCall, returnSink, value, into } from "./expressions";
+import { type SelfLoop, isKernel, localCall, remoteCall, returnSink, value, into } from "./expressions";
 import { aliasName, type FunctionGroup } from "./modules";
 import { type QCall, type Quoted, call, isAtom, isCall, isVar } from "./quoted";
 
@@ -40,19 +42,42 @@ export function compileGroup(g: FunctionGroup, mw: ModuleWriter): FnWriter {
     const params = plain.map((n, i) => (n === "_" ? `$a${i}` : w.fresh(n)));
     plain.forEach((n, i) => n !== "_" && ctx.scope.set(n, params[i]));
     w.line = first.meta?.line ?? w.line;
-    w.lines.push({ code: `async function ${jsName}(${params.join(", ")}) {`, line: w.line });
-    into(first.body, ctx, returnSink(ctx));
-    w.lines.push({ code: "}", line: w.line });
-    return w;
+    const loop = selfLoop(g, w);
+    const body = w.capture(() => into(first.body, ctx, { ...returnSink(ctx), loop }));
+    return finishGroup(w, jsName, params, loop, body.lines, g.meta?.line ?? w.line);
   }
   const params = Array.from({ length: g.arity }, (_, i) => w.fresh(`$a${i}`));
-  w.lines.push({ code: `async function ${jsName}(${params.join(", ")}) {`, line: w.line });
-  for (const c of g.clauses) {
-    const ctx = new Ctx(mw, w, new Scope(null), c.lex, fn);
-    matchClauses([{ pats: c.args, guard: c.guard, body: c.body, line: c.meta?.line ?? 1 }], params, ctx, returnSink(ctx), null);
+  const loop = selfLoop(g, w);
+  const body = w.capture(() => {
+    for (const c of g.clauses) {
+      const ctx = new Ctx(mw, w, new Scope(null), c.lex, fn);
+      matchClauses([{ pats: c.args, guard: c.guard, body: c.body, line: c.meta?.line ?? 1 }], params, ctx, { ...returnSink(ctx), loop }, null);
+    }
+    w.emit(`throw E.functionClauseError(__MODULE__, ${JSON.stringify(g.name)}, ${g.arity});`);
+  });
+  return finishGroup(w, jsName, params, loop, body.lines, w.line);
+}
+
+function selfLoop(g: FunctionGroup, w: FnWriter): SelfLoop {
+  return { name: g.name, arity: g.arity, params: Array.from({ length: g.arity }, (_, i) => w.fresh(`$p${i}`)), label: w.fresh("$loop"), used: false };
+}
+
+/**
+ * The function around its body. When the body continues its own loop, each step binds the
+ * parameters afresh (`const x = $p0`), so a fun made in one step keeps that step's values.
+ */
+function finishGroup(w: FnWriter, jsName: string, params: string[], loop: SelfLoop, body: FnWriter["lines"], line: number): FnWriter {
+  if (!loop.used) {
+    w.lines.push({ code: `async function ${jsName}(${params.join(", ")}) {`, line });
+    w.append(body);
+  } else {
+    w.lines.push({ code: `async function ${jsName}(${loop.params.join(", ")}) {`, line });
+    w.lines.push({ code: `  ${loop.label}: for (;;) {`, line });
+    params.forEach((p, i) => w.lines.push({ code: `  const ${p} = ${loop.params[i]};`, line }));
+    w.append(body);
+    w.lines.push({ code: "  }", line });
   }
-  w.emit(`throw E.functionClauseError(__MODULE__, ${JSON.stringify(g.name)}, ${g.arity});`);
-  w.lines.push({ code: "}", line: w.line });
+  w.lines.push({ code: "}", line });
   return w;
 }
 
@@ -88,7 +113,9 @@ export function compileFn(q: QCall, ctx: Ctx): string {
     into(clauses[0].body, n, returnSink(n));
   } else {
     params = Array.from({ length: arity }, (_, i) => n.w.fresh(`$a${i}`));
-    matchClauses(clauses, params, n, returnSink(n), `throw E.functionClauseError(__MODULE__, ${JSON.stringify(`-${ctx.fn.name}/${ctx.fn.arity}-fun-`)}, ${arity});`);
+    // A fun typed in the shell is erl_eval's, as in IEx; a module's is named as the BEAM names it.
+    const [mod, fun] = ctx.lex.module === SHELL_MODULE ? [`"erl_eval"`, "-inside-an-interpreted-fun-"] : ["__MODULE__", `-${ctx.fn.name}/${ctx.fn.arity}-fun-0-`];
+    matchClauses(clauses, params, n, returnSink(n), `throw E.functionClauseError(${mod}, ${JSON.stringify(fun)}, ${arity});`);
   }
   return `E.fun(__version, async (${params.join(", ")}) => {\n${nestedCode(n.w)}\n}, ${where(ctx)})`;
 }
@@ -132,7 +159,8 @@ export function compileCapture(q: QCall, ctx: Ctx): string {
 
 function namedCapture(name: string, arity: number, q: QCall, ctx: Ctx): string {
   if (ctx.mw.hasLocal(name, arity)) {
-    const tag = ctx.mw.constant(`{ capture: ${JSON.stringify(`${ctx.lex.module.replace(/^Elixir\./, "")}.${name}/${arity}`)} }`);
+    // A local capture is a local fun on the BEAM: `#Function<…/1 in Main.double>`, not `&Main.double/1`.
+    const tag = ctx.mw.constant(`{ where: ${JSON.stringify(`${ctx.lex.module.replace(/^Elixir\./, "")}.${name}`)} }`);
     return `E.fun(__version, ${ctx.mw.fnName(name, arity)}, ${tag})`;
   }
   const n = ctx.nested();
@@ -141,9 +169,12 @@ function namedCapture(name: string, arity: number, q: QCall, ctx: Ctx): string {
     n.scope.set(`&cap${i}`, p);
     return call(`&cap${i}`, q.meta, null);
   });
-  if (!isKernel(name, arity) && !ctx.lex.imports.length) throw errorAt(q, `undefined function ${name}/${arity}`);
+  const kernel = isKernel(name, arity) || isCapturableOperator(name, arity);
+  if (!kernel && !ctx.lex.imports.length) throw errorAt(q, `undefined function ${name}/${arity}`);
   into(call(name, q.meta, args), n, returnSink(n));
-  return `E.fun(__version, async (${params.join(", ")}) => {\n${nestedCode(n.w)}\n}, ${ctx.mw.constant(`{ capture: ${JSON.stringify(`${name}/${arity}`)} }`)})`;
+  const shown = kernel ? kernelCaptureName(name, arity) : `${name}/${arity}`;
+  const tag = shown === null ? where(ctx) : ctx.mw.constant(`{ capture: ${JSON.stringify(shown)} }`);
+  return `E.fun(__version, async (${params.join(", ")}) => {\n${nestedCode(n.w)}\n}, ${tag})`;
 }
 
 function highestPlaceholder(q: Quoted): number {

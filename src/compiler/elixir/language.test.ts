@@ -87,6 +87,41 @@ describe("expressions", () => {
     ]);
   });
 
+  it("captures operators and Kernel functions, inspected as Elixir 1.14 names them (checked on the BEAM)", async () => {
+    const mod = M("  def run, do: {Enum.reduce([1, 2, 3], &+/2), Enum.map([1, -2], &-/1), Enum.reduce([\"a\", \"b\"], &<>/2)}\n  def loc(x), do: x");
+    expect(await evalElixir(mod, "M.run()", "[&+/2, &!==/2, &<=/2, &elem/2, &M.loc/1]", "&length/1", "Enum.to_list(10..1//-4)")).toEqual([
+      '{6, [-1, 2], "ba"}',
+      "[&:erlang.+/2, &:erlang.\"=/=\"/2, &:erlang.\"=<\"/2, &Kernel.elem/2, &M.loc/1]", "&:erlang.length/1",
+      "[10, 6, 2]",
+    ]);
+  });
+
+  it("names a fn that no clause matched as Elixir does, in a module and in the shell", async () => {
+    const mod = M("  def run, do: (fn 1 -> :one end).(2)");
+    expect(await evalElixir(mod, "M.run()", "(fn 1 -> :one end).(2)")).toEqual([
+      "** (FunctionClauseError) no function clause matching in anonymous fn/1 in M.run/0",
+      '** (FunctionClauseError) no function clause matching in :erl_eval."-inside-an-interpreted-fun-"/1',
+    ]);
+  });
+
+  it("reraises with __STACKTRACE__, and a map update's KeyError names the map only in the shell (as erl_eval's)", async () => {
+    const mod = M(`
+  defexception message: "m"
+  def again do
+    try do
+      raise "inner"
+    rescue
+      e -> reraise M, [message: "wrapped " <> e.message <> " " <> inspect(is_list(__STACKTRACE__))], __STACKTRACE__
+    end
+  end
+  def update(m), do: %{m | c: 1}`);
+    expect(await evalElixir(mod, "M.again()", "M.update(%{a: 1})", "%{%{a: 1} | c: 1}")).toEqual([
+      "** (M) wrapped inner true",
+      "** (KeyError) key :c not found",
+      "** (KeyError) key :c not found in: %{a: 1}",
+    ]);
+  });
+
   it("pipes, captures and fns with clauses", async () => {
     const mod = M(`
   def double(x), do: x * 2
@@ -184,6 +219,24 @@ describe("processes", () => {
       "{:got, 2}", ":timeout", "{:n, 1}",
     ]);
   });
+
+  it("runs a function that calls itself last as a loop, and each step's funs keep that step's values", async () => {
+    const mod = M(`
+  def collect(0, acc), do: acc
+  def collect(n, acc), do: collect(n - 1, [fn -> n end | acc])
+  def pairs(x, 0), do: [x]
+  def pairs(x, n) do
+    case rem(n, 2) do
+      0 -> pairs(x + 1, n - 1)
+      _ -> [x | pairs(x, n - 1)]
+    end
+  end
+  def forever(n), do: forever(n + 1)`);
+    const { logs, harness } = await runElixir({ "m.ex": mod }, ["M.collect(3, []) |> Enum.map(& &1.())", "M.pairs(0, 4)", "spawn(fn -> M.forever(0) end)"], 10);
+    expect(logs.slice(0, 2)).toEqual(["[1, 2, 3]", "[1, 2, 2]"]); // (both as the BEAM gives them)
+    // A loop with no end is still stopped by the runaway guard, as the tail calls were.
+    expect(harness.of("exit").some((e) => e.reason.includes("killed"))).toBe(true);
+  }, 60_000);
 
   // Under the runaway guard's default budget (steps, not wall time): honest deep work survives it.
   it("runs body recursion 100,000 deep and a tail loop of 3 million steps", async () => {

@@ -53,7 +53,7 @@ export function compilePattern(pat: Quoted, subject: string, m: Match, ctx: Ctx)
       m.tests.push(`${subject} instanceof E.Float`, `${subject}.v === ${pat.value}`);
       return;
     case "pair":
-      m.tests.push(`Array.isArray(${subject})`, `${subject}.length === 2`);
+      m.tests.push(`E.isArray(${subject})`, `${subject}.length === 2`);
       compilePattern(pat.left, `${subject}[0]`, m, ctx);
       compilePattern(pat.right, `${subject}[1]`, m, ctx);
       return;
@@ -116,7 +116,7 @@ function callPattern(pat: QCall, subject: string, m: Match, ctx: Ctx): void {
       compilePattern(args[1], subject, m, ctx);
       return;
     case "{}":
-      m.tests.push(`Array.isArray(${subject})`, `${subject}.length === ${args.length}`);
+      m.tests.push(`E.isArray(${subject})`, `${subject}.length === ${args.length}`);
       args.forEach((a, i) => compilePattern(a, `${subject}[${i}]`, m, ctx));
       return;
     case "%{}":

@@ -14,11 +14,11 @@ import { assignSink, into } from "./expressions";
 import { quote } from "./compileElixir";
 import { type ParserBytes, ensureElixirParser } from "./parser";
 import { UnsupportedSyntax } from "./toQuoted";
+import { SHELL_MODULE } from "./shellModule";
 
 export type ShellExpression = { ok: true; code: string } | { ok: false; diagnostics: Diagnostic[] };
 
-/** The module atom the shell's code runs as (`__MODULE__` is nil in IEx; this names frames). */
-export const SHELL_MODULE = "Elixir.IEx";
+export { SHELL_MODULE };
 
 /** IEx's helpers that every console line imports (the session provides `IEx.Helpers`, session/iex.ts). */
 const IEX_HELPERS = { module: "Elixir.IEx.Helpers", only: new Set(["v/0", "v/1", "flush/0", "pid/1", "pid/3"]), except: new Set<string>() };

@@ -15,14 +15,20 @@ import {
   argumentError, crashReasonOf, tryClauseError, undefinedFunctionError, withClauseError,
 } from "../../runtime/elixir/errors";
 import { formatFloat, inspect } from "../../runtime/elixir/inspect";
-import { Bin, Cons, EMPTY, EMap, Float, bin, charlistText, defineStruct, keyOf, list, structInfo } from "../../runtime/elixir/terms";
+import { toText } from "../../runtime/elixir/stdlib/text";
+import { Bin, Cons, EMPTY, EMap, Float, bin, defineStruct, keyOf, list, structInfo } from "../../runtime/elixir/terms";
 
 type Fn = (...args: unknown[]) => unknown;
 type Namespace = Record<string, unknown>;
 
 const isInt = (x: unknown) => (typeof x === "number" && Number.isInteger(x)) || typeof x === "bigint";
 
-export function createSupport(require: (module: string) => Namespace, isLoaded: (module: string) => boolean) {
+export function createSupport(
+  require: (module: string) => Namespace,
+  isLoaded: (module: string) => boolean,
+  /** A caught error's stack as the dialect's term (`__STACKTRACE__`). */
+  stacktraceOf: (err: unknown) => unknown = () => EMPTY,
+) {
   /** A function of `arity` parameters (fn.length is a fun's arity) that runs `body(args)`. */
   function withArity(arity: number, body: (args: unknown[]) => unknown): Fn {
     switch (arity) {
@@ -94,22 +100,9 @@ export function createSupport(require: (module: string) => Namespace, isLoaded: 
       if (a instanceof Bin && b instanceof Bin) return new Bin(a.s + b.s);
       throw argumentError(`expected binary argument in <> operator but got: ${inspect(a instanceof Bin ? b : a)}`);
     },
-    /** The text of a term for interpolation (String.Chars). */
+    /** The text of a term for interpolation (String.Chars: `"#{String}"` is "Elixir.String", as on the BEAM). */
     str(v: unknown): string {
-      if (v instanceof Bin) return v.s;
-      if (typeof v === "string") return v.startsWith("Elixir.") ? v.slice(7) : v;
-      if (v === null) return "";
-      if (typeof v === "boolean") return String(v);
-      if (typeof v === "number" || typeof v === "bigint") return String(v);
-      if (v instanceof Float) return formatFloat(v.v);
-      if (v === EMPTY || v instanceof Cons) {
-        const text = charlistText(v);
-        if (text !== null) return text;
-        let s = "";
-        for (let c: unknown = v; c instanceof Cons; c = c.tail) s += E.str(c.head);
-        return s;
-      }
-      throw protocolError("String.Chars", v);
+      return v instanceof Bin ? v.s : toText(v);
     },
 
     // ── guards ──
@@ -123,6 +116,8 @@ export function createSupport(require: (module: string) => Namespace, isLoaded: 
     is_bitstring: (x: unknown) => x instanceof Bin,
     is_list: (x: unknown) => x === EMPTY || x instanceof Cons,
     is_tuple: (x: unknown) => Array.isArray(x),
+    /** `Array.isArray` for generated pattern tests: a global read from sandboxed code goes through the compartment's scope Proxy, every time. */
+    isArray: Array.isArray,
     is_map: (x: unknown) => x instanceof EMap,
     is_pid: (x: unknown) => x instanceof Pid,
     is_reference: (x: unknown) => x instanceof Ref,
@@ -205,9 +200,11 @@ export function createSupport(require: (module: string) => Namespace, isLoaded: 
       throw badMapError(m);
     },
     /** `%{m | k: v}`: every key must exist. */
-    mapUpdate(m: unknown, entries: Array<[unknown, unknown]>): EMap {
+    mapUpdate(m: unknown, entries: Array<[unknown, unknown]>, inShell = false): EMap {
       if (!(m instanceof EMap)) throw badMapError(m);
-      for (const [k] of entries) if (!m.has(k)) throw keyError(k, m, true);
+      // OTP 25's map update fails with {:badkey, k}: a KeyError with no term in compiled code,
+      // naming the map in the shell (erl_eval calls :maps.update), as on the BEAM.
+      for (const [k] of entries) if (!m.has(k)) throw keyError(k, inShell ? m : null);
       return m.putAll(entries);
     },
     mapPut: (m: EMap, entries: Array<[unknown, unknown]>) => m.putAll(entries),
@@ -333,6 +330,7 @@ export function createSupport(require: (module: string) => Namespace, isLoaded: 
       if (err instanceof Error) return crashReasonOf(err);
       return exceptionOf(err);
     },
+    stacktraceOf,
     exit(reason: unknown): never {
       throw new ExitError(reason);
     },

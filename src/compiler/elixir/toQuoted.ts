@@ -6,7 +6,7 @@
  * must be free of ERROR/MISSING nodes (`syntaxErrors` reports those first).
  */
 import type { Node } from "web-tree-sitter";
-import { type Meta, type Quoted, atom, call, pair } from "./quoted";
+import { type Meta, type Quoted, atom, call, isCall, pair } from "./quoted";
 
 export class UnsupportedSyntax extends Error {
   constructor(message: string, readonly line: number, readonly column: number) {
@@ -240,6 +240,10 @@ function binaryOf(n: Node): Quoted {
   const right = convert(n.childForFieldName("right")!);
   const text = op.text.replace(/\s+/g, " ");
   if (text === "not in") return call("not", metaAt(op), [call("in", metaAt(op), [left, right])]);
+  // `first..last//step` is one operator, `..//`, at the `..` (as Elixir's parser makes it).
+  if (text === "//" && isCall(left, "..") && left.args?.length === 2) {
+    return call("..//", left.meta, [...left.args, right]);
+  }
   return call(text, metaAt(op), [left, right]);
 }
 

@@ -36,6 +36,7 @@ export function installElixir(rt: Runtime, api: OtpApi): ElixirRuntime {
   const stdlib: Stdlib = createElixirStdlib({ rt, api, resolve, isLoaded });
   const dialect: Dialect = {
     name: "elixir",
+    immutableTerms: true,
     inspect: (t) => inspect(t),
     mfa: (module, fun, args) => [ELIXIR_MODULES.has(module) ? `Elixir.${module}` : module, fun, list(args)],
     crashReason: crashReasonOf,

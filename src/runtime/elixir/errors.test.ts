@@ -46,8 +46,8 @@ describe("Elixir's exceptions: their messages and their Erlang reasons", () => {
   it("BadArityError and Protocol.UndefinedError", () => {
     const fun = Object.assign((_a: unknown, _b: unknown) => null, { elixir: { capture: "Enum.map/2" } });
     expect(badArityError(fun, [1]).message).toBe("&Enum.map/2 with arity 2 called with 1 argument (1)");
-    expect(protocolError("Enumerable", 1).message).toBe("protocol Enumerable not implemented for 1 of type Integer");
-    expect(protocolError("String.Chars", [1]).message).toBe("protocol String.Chars not implemented for {1} of type Tuple");
+    expect(protocolError("Enumerable", 1).message).toBe("protocol Enumerable not implemented for 1 of type Integer. This protocol is implemented for the following type(s): Date.Range, File.Stream, Function, GenEvent.Stream, HashDict, HashSet, IO.Stream, List, Map, MapSet, Range, Stream");
+    expect(protocolError("String.Chars", [1]).message).toBe("protocol String.Chars not implemented for {1} of type Tuple. This protocol is implemented for the following type(s): Atom, BitString, Date, DateTime, Float, Integer, List, NaiveDateTime, Time, URI, Version, Version.Requirement");
   });
   it("RuntimeError is its own reason", () => {
     expect(shape(runtimeError("boom"))).toEqual(["boom", '%RuntimeError{message: "boom"}', '%RuntimeError{message: "boom"}']);

@@ -55,6 +55,16 @@ export function exception(module: string, fields: Record<string, unknown> = {}):
 
 const text = (s: unknown): string => (s instanceof Bin ? s.s : typeof s === "string" ? s : inspect(s));
 
+/**
+ * What a consolidated protocol lists in its Protocol.UndefinedError, as in a Mix project on
+ * Elixir 1.14 (protocols are consolidated there; a learner's code runs in one).
+ */
+const PROTOCOL_IMPLEMENTATIONS: Record<string, string> = {
+  "Elixir.String.Chars": "Atom, BitString, Date, DateTime, Float, Integer, List, NaiveDateTime, Time, URI, Version, Version.Requirement",
+  "Elixir.Enumerable": "Date.Range, File.Stream, Function, GenEvent.Stream, HashDict, HashSet, IO.Stream, List, Map, MapSet, Range, Stream",
+  "Elixir.Collectable": "BitString, File.Stream, HashDict, HashSet, IO.Stream, List, Map, MapSet, Mix.Shell",
+};
+
 /** The exception's kind of term for Protocol.UndefinedError ("Integer", "Tuple", "Foo (a struct)"). */
 export function typeName(t: unknown): string {
   if (typeof t === "number" || typeof t === "bigint") return "Integer";
@@ -120,7 +130,9 @@ export function exceptionMessage(e: EMap, isLoaded: (m: string) => boolean = () 
     case "Elixir.Protocol.UndefinedError": {
       const desc = text(f("description"));
       const v = f("value");
-      return `protocol ${inspect(f("protocol"))} not implemented for ${inspect(v)} of type ${typeName(v)}${desc ? `, ${desc}` : ""}`;
+      const impls = PROTOCOL_IMPLEMENTATIONS[String(f("protocol"))];
+      const available = impls ? `. This protocol is implemented for the following type(s): ${impls}` : "";
+      return `protocol ${inspect(f("protocol"))} not implemented for ${inspect(v)} of type ${typeName(v)}${desc ? `, ${desc}` : ""}${available}`;
     }
     case "Elixir.ErlangError":
       return `Erlang error: ${inspect(f("original"))}`;
@@ -136,9 +148,18 @@ function listItems(l: unknown): unknown[] {
 }
 
 /** `Foo.bar/1` (Elixir spelling: `:sys.get_state/1` for an Erlang module). */
+/** A function's name after `Mod.` as Elixir writes it: quoted unless an identifier or operator. */
+function remoteName(fun: string): string {
+  if (/^[a-z_][a-zA-Z0-9_]*[?!]?$/.test(fun) || /^[-+*/<>=!&|^~@.\\]+$|^(?:not|and|or|in)$/.test(fun)) return fun;
+  return JSON.stringify(fun);
+}
+
 export function functionName(module: unknown, fun: unknown, arity: unknown): string {
   const m = typeof module === "string" ? moduleName(module) : inspect(module);
-  const f = typeof fun === "string" ? fun : inspect(fun);
+  // A fun's compiled name, `-run/0-fun-0-`: Elixir says "anonymous fn/1 in Mod.run/0".
+  const anonymous = typeof fun === "string" ? /^-(.+)\/(\d+)-fun-\d+-$/.exec(fun) : null;
+  if (anonymous) return `anonymous fn/${inspect(arity)} in ${m}.${anonymous[1]}/${anonymous[2]}`;
+  const f = typeof fun === "string" ? remoteName(fun) : inspect(fun);
   return `${m}.${f}/${inspect(arity)}`;
 }
 

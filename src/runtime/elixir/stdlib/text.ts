@@ -2,6 +2,7 @@
  * Text: `to_string` (the String.Chars protocol for the built-in types), and the String,
  * Integer and Atom modules. Strings are counted and sliced by grapheme, as Elixir does.
  */
+import { add, div, rem, sub } from "../arith";
 import { argumentError, badarg, protocolError } from "../errors";
 import { formatFloat } from "../inspect";
 import { Bin, Cons, EMPTY, EMap, Float, atom, list, normInt } from "../terms";
@@ -16,7 +17,6 @@ export function toText(t: unknown): string {
   if (typeof t === "number" || typeof t === "bigint") return t.toString();
   if (t instanceof Float) return formatFloat(t.v);
   if (t === EMPTY || t instanceof Cons) return chardata(t);
-  if (t instanceof EMap && t.structName === "Elixir.Range") return `${t.get("first")}..${t.get("last")}${t.get("step") === 1 ? "" : `//${t.get("step")}`}`;
   throw protocolError("String.Chars", t);
 }
 
@@ -200,6 +200,16 @@ export function createInteger(): Namespace {
       return x;
     },
     "to_charlist/1": (n: unknown) => L([...intToString(n)].map((c) => c.charCodeAt(0))),
+    // Rounded toward negative infinity (rem/div round toward zero): the result takes the divisor's sign.
+    "mod/2": (a: unknown, b: unknown) => {
+      const r = rem(a, b);
+      return r !== 0 && r !== 0n && (r < 0) !== ((b as number | bigint) < 0) ? add(r, b) : r;
+    },
+    "floor_div/2": (a: unknown, b: unknown) => {
+      const q = div(a, b);
+      const r = rem(a, b);
+      return r !== 0 && r !== 0n && (r < 0) !== ((b as number | bigint) < 0) ? sub(q, 1) : q;
+    },
   };
 }
 

@@ -18,7 +18,7 @@ async function f$1(x) {
   let $t;
   $c: {
     {
-      if (Array.isArray(x) && x.length === 2 && x[0] === "ok") {
+      if (E.isArray(x) && x.length === 2 && x[0] === "ok") {
         const v = x[1];
         let $t_1;
         try {

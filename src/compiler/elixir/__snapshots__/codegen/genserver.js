@@ -38,13 +38,13 @@ async function handle_info$2(msg, state) {
   const $t_1 = (await ($Process["info/2"] ?? E.undef("Elixir.Process", "info", 2))($k1(), "registered_name"));
   $c: {
     {
-      if (Array.isArray($t_1) && $t_1.length === 2 && $t_1[1] === E.EMPTY) {
+      if (E.isArray($t_1) && $t_1.length === 2 && $t_1[1] === E.EMPTY) {
         $t = $k1();
         break $c;
       }
     }
     {
-      if (Array.isArray($t_1) && $t_1.length === 2) {
+      if (E.isArray($t_1) && $t_1.length === 2) {
         const name = $t_1[1];
         $t = name;
         break $c;
@@ -67,13 +67,13 @@ async function handle_cast$2(msg, state) {
   const $t_1 = (await ($Process["info/2"] ?? E.undef("Elixir.Process", "info", 2))($k1(), "registered_name"));
   $c: {
     {
-      if (Array.isArray($t_1) && $t_1.length === 2 && $t_1[1] === E.EMPTY) {
+      if (E.isArray($t_1) && $t_1.length === 2 && $t_1[1] === E.EMPTY) {
         $t = $k1();
         break $c;
       }
     }
     {
-      if (Array.isArray($t_1) && $t_1.length === 2) {
+      if (E.isArray($t_1) && $t_1.length === 2) {
         const name = $t_1[1];
         $t = name;
         break $c;

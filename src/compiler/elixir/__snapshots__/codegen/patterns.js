@@ -15,7 +15,7 @@ async function f$4($a0, $a1, $a2, $a3) {
   $c: {
     {
       let $t;
-      if (Array.isArray($a0) && $a0.length === 2 && $a0[0] === "ok" && $a0[1] instanceof E.EMap && ($t = $a0[1].get("name")) !== undefined && $a1 instanceof E.Cons && $a2 instanceof E.Bin && $a2.s.startsWith("id:") && Array.isArray($a3) && $a3.length === 2 && E.seq($a3[1], $a3[0])) {
+      if (E.isArray($a0) && $a0.length === 2 && $a0[0] === "ok" && $a0[1] instanceof E.EMap && ($t = $a0[1].get("name")) !== undefined && $a1 instanceof E.Cons && $a2 instanceof E.Bin && $a2.s.startsWith("id:") && E.isArray($a3) && $a3.length === 2 && E.seq($a3[1], $a3[0])) {
         const name = $t;
         const user = $a0[1];
         const first = $a1.head;

@@ -17,19 +17,21 @@ const $otp = require("otp");
 const $Kernel = require("Elixir.Kernel");
 const $k1 = ($m) => {
   {
-    if (Array.isArray($m) && $m.length === 2 && $m[0] === "add") {
+    if (E.isArray($m) && $m.length === 2 && $m[0] === "add") {
       return true;
     }
   }
   {
-    if (Array.isArray($m) && $m.length === 2 && $m[0] === "get") {
+    if (E.isArray($m) && $m.length === 2 && $m[0] === "get") {
       return true;
     }
   }
   return false;
 };
 const $k2 = $Kernel["send/2"];
-async function loop$1(state) {
+async function loop$1($p0) {
+  $loop: for (;;) {
+  const state = $p0;
   const $msg = await $otp.receive($k1, 1000);
   if ($msg === E.TIMEOUT) {
     return state;
@@ -37,20 +39,25 @@ async function loop$1(state) {
   
     $c: {
       {
-        if (Array.isArray($msg) && $msg.length === 2 && $msg[0] === "add") {
+        if (E.isArray($msg) && $msg.length === 2 && $msg[0] === "add") {
           const n = $msg[1];
-          return loop$1(E.add(state, n));
+          const $t = E.add(state, n);
+          $p0 = $t;
+          continue $loop;
         }
       }
       {
-        if (Array.isArray($msg) && $msg.length === 2 && $msg[0] === "get") {
+        if (E.isArray($msg) && $msg.length === 2 && $msg[0] === "get") {
           const from = $msg[1];
           $k2(from, state);
-          return loop$1(state);
+          const $t_1 = state;
+          $p0 = $t_1;
+          continue $loop;
         }
       }
       throw E.caseClauseError($msg);
     }
+  }
   }
 }
 exports["loop/1"] = loop$1;

@@ -9,7 +9,10 @@
 
 const E = require("$elixir");
 const $M = require("Elixir.M");
-async function count$2($a0, $a1) {
+async function count$2($p0, $p1) {
+  $loop: for (;;) {
+  const $a0 = $p0;
+  const $a1 = $p1;
   $c: {
     {
       if ($a0 === 0) {
@@ -22,10 +25,15 @@ async function count$2($a0, $a1) {
     {
       const n = $a0;
       const acc_1 = $a1;
-      return count$2(E.sub(n, 1), E.add(acc_1, 1));
+      const $t = E.sub(n, 1);
+      const $t_1 = E.add(acc_1, 1);
+      $p0 = $t;
+      $p1 = $t_1;
+      continue $loop;
     }
   }
   throw E.functionClauseError(__MODULE__, "count", 2);
+  }
 }
 async function sum$1($a0) {
   $c: {

@@ -13,10 +13,10 @@
 const E = require("$elixir");
 async function f$1(a) {
   $w: {
-    if (!(Array.isArray(a) && a.length === 2 && a[0] === "ok")) {
+    if (!(E.isArray(a) && a.length === 2 && a[0] === "ok")) {
       $c: {
         {
-          if (Array.isArray(a) && a.length === 2 && a[0] === "error") {
+          if (E.isArray(a) && a.length === 2 && a[0] === "error") {
             const e = a[1];
             return e;
           }

@@ -18,3 +18,5 @@ q = not true
 r = @attr
 s = x.field
 t = map.key.nested
+u = 1..10//3
+v = Enum.reduce(l, 0, &+/2) |> Enum.map(&-/1)
