@@ -18,6 +18,8 @@ import { ExamplesMenu } from "./ExamplesMenu";
 import { canRun } from "../app/precompiled";
 
 const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100];
+/** The choices, with a link's own `?speed=` among them (a select shows its first option for a value it lacks). */
+const speedChoices = (speed: number) => (SPEEDS.includes(speed) ? SPEEDS : [...SPEEDS, speed].sort((a, b) => a - b));
 
 function CompilerStatus() {
   const compiler = useApp((s) => s.compiler);
@@ -61,7 +63,7 @@ function EmbedToolbar() {
           <Icon name="replay" />
         </button>
         <select aria-label="Speed" data-testid="speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))} title="Speed of virtual time">
-          {SPEEDS.map((s) => <option key={s} value={s}>{s}×</option>)}
+          {speedChoices(speed).map((s) => <option key={s} value={s}>{s}×</option>)}
         </select>
         <span className="time mono" data-testid="virtual-time" title="virtual time">t = {formatTime(now)}</span>
       </div>
@@ -125,7 +127,7 @@ function FullToolbar() {
         </button>
         <button className="icon" data-testid="step" disabled={!running} onClick={() => void step()} title="Step to the next event (→)"><Icon name="step" /></button>
         <select aria-label="Speed" data-testid="speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))} title="Speed of virtual time">
-          {SPEEDS.map((s) => <option key={s} value={s}>{s}×</option>)}
+          {speedChoices(speed).map((s) => <option key={s} value={s}>{s}×</option>)}
         </select>
         <span className="time mono" data-testid="virtual-time" title="virtual time">t = {formatTime(now)}</span>
         <button className="icon" onClick={() => void stop()} title="Stop: pause, and restart the runtime if it does not answer"><Icon name="stop" /></button>
