@@ -52,6 +52,13 @@ describe("a snippet exported as a Mix project", () => {
     }
   });
 
+  it("gives the seed's hint in its README, where there is no script to follow", () => {
+    const { entries } = mixProject(seedSnippet, null, "Change `+ 1` to `+ 10` in counter.ex and press Recompile.");
+    const readme = entries.find((e) => e.path.endsWith("README.md"))!.text;
+    expect(readme).toContain("Try it, as the playground's hint says: Change `+ 1` to `+ 10` in counter.ex and press Recompile.");
+    expect(readme).toContain("`recompile()`");
+  });
+
   it("turns the script into IEx lines: start, edits as File.cp!, recompile(), evals and checks, in time order", () => {
     const steps = iexSteps(findLesson("seed-recompile")!.snippet);
     expect(steps.map((s) => [s.at, s.commands.map((c) => c.line)])).toEqual([

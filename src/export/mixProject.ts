@@ -2,7 +2,8 @@
  * An Elixir snippet as a minimal Mix project, to rerun in real `iex -S mix`: `mix.exs`, the
  * snippet's files under `lib/`, every version of a file its script edits under `steps/`, an
  * `.iex.exs` with the one helper IEx lacks (the Upgrade button's release-style upgrade), and a
- * README listing the script's steps as the IEx commands that do them, at their times.
+ * README listing the script's steps as the IEx commands that do them, at their times (and, for
+ * the seed, its one-line hint).
  *
  * `iexSteps` is the single source of those commands: the README prints them and the test that
  * replays an export on the real BEAM types them, so what the learner reads is what was checked.
@@ -178,7 +179,7 @@ defmodule Playground do
 end
 `;
 
-function readme(snippet: Snippet, folder: string, steps: IexStep[]): string {
+function readme(snippet: Snippet, folder: string, steps: IexStep[], hint?: string | null): string {
   const lines: string[] = [];
   for (const step of steps) {
     lines.push(`# at ${seconds(step.at)}`);
@@ -187,6 +188,7 @@ function readme(snippet: Snippet, folder: string, steps: IexStep[]): string {
     lines.push("");
   }
   const files = Object.keys(snippet.files).map((f) => `- \`lib/${f}\``).join("\n");
+  const copies = steps.some((s) => s.commands.some((c) => c.kind === "copy"));
   return `# ${snippet.title ?? folder}
 
 Exported from the hot-swap playground, to rerun in real Elixir (1.14 or later, Erlang/OTP 24 or
@@ -205,26 +207,25 @@ process keeps the same pid all the same.
 
 The files:
 ${files}
-- \`${STEPS_DIR}/\`: each file as the script changes it, at its time (the \`File.cp!\` lines put it in \`lib/\`)
-- \`.iex.exs\`: \`Playground.upgrade/2\`, the Upgrade button by hand (\`:sys.suspend/1\`,
+${copies ? `- \`${STEPS_DIR}/\`: each file as the script changes it, at its time (the \`File.cp!\` lines put it in \`lib/\`)\n` : ""}- \`.iex.exs\`: \`Playground.upgrade/2\`, the Upgrade button by hand (\`:sys.suspend/1\`,
   \`recompile()\`, \`:sys.change_code/4\`, \`:sys.resume/1\`)
 
 \`\`\`elixir
 ${lines.join("\n").trimEnd()}
 \`\`\`
 
-One difference you may meet: when a file does not compile, \`recompile()\` in IEx has already
+${hint ? `Try it, as the playground's hint says: ${hint} In IEx that is: edit \`lib/\`, save, then \`recompile()\`.\n\n` : ""}One difference you may meet: when a file does not compile, \`recompile()\` in IEx has already
 unloaded the module it changed (its GenServers then crash at their next callback); the
 playground loads nothing and keeps the old code running.
 `;
 }
 
 /** The project's files, under one folder named after the lesson. */
-export function mixProject(snippet: Snippet, id?: string | null): { folder: string; entries: ZipEntry[] } {
+export function mixProject(snippet: Snippet, id?: string | null, hint?: string | null): { folder: string; entries: ZipEntry[] } {
   const folder = projectSlug(snippet, id);
   const within = (path: string) => `${folder}/${path}`;
   const entries: ZipEntry[] = [
-    { path: within("README.md"), text: readme(snippet, folder, iexSteps(snippet)) },
+    { path: within("README.md"), text: readme(snippet, folder, iexSteps(snippet), hint) },
     { path: within("mix.exs"), text: mixExs(folder) },
     { path: within(".iex.exs"), text: IEX_EXS },
     { path: within(".formatter.exs"), text: `[inputs: ["{mix,.formatter}.exs", "{lib,steps}/**/*.{ex,exs}"]]\n` },

@@ -7,6 +7,7 @@ import { isElixirFile } from "../../compiler/elixir/compileFile";
 import { mixProject } from "../../export/mixProject";
 import { zip } from "../../export/zip";
 import { findLesson } from "../../examples";
+import { seedHintFor } from "../../examples/seed";
 import { appStore, currentSnippet, notify } from "../store/appStore";
 
 /** Only an Elixir snippet (every file `.ex`) has a Mix project to export. */
@@ -20,7 +21,7 @@ export async function exportMix(): Promise<void> {
     const snippet = currentSnippet();
     const s = appStore.getState();
     const lesson = s.demoId ? findLesson(s.demoId) : undefined;
-    const { folder, entries } = mixProject(snippet, lesson ? lesson.demo.id : null);
+    const { folder, entries } = mixProject(snippet, lesson ? lesson.demo.id : null, lesson ? null : seedHintFor(snippet.title));
     const bytes = await zip(entries);
     const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/zip" }));
     const a = document.createElement("a");
