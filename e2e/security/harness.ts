@@ -9,7 +9,7 @@ import { createServer, type Server } from "node:http";
 import { fileURLToPath } from "node:url";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { encodeSharePayload } from "../../src/share/shareUrl";
-import { seedSnippet } from "../../src/examples/seed";
+import { typescriptSeedSnippet as seedSnippet } from "../../src/examples/seed";
 import type { Snippet } from "../../src/share/snippetTypes";
 import { ORIGIN, openApp, setFile } from "../fixtures";
 
