@@ -10,7 +10,7 @@ test.describe("the app", () => {
     await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute("content", /default-src 'self'/);
     await clearStorage(page);
     await openApp(page);
-    await expect(page.locator("[data-testid=file-tab]")).toHaveText([/Counter\.ts/, /Main\.ts/]);
+    await expect(page.locator("[data-testid=file-tab]")).toHaveText([/counter\.ex/, /main\.ex/]);
     // The default is the forum post's counter in Elixir.
     expect(await getFile(page, "counter.ex")).toContain("state = state + 1");
     await expect(page.getByTestId("run")).toBeEnabled();
