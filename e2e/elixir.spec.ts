@@ -113,3 +113,16 @@ test("a crash report in the Log reads as Elixir's Logger prints it", async ({ pa
   await expect(lines.filter({ hasText: /^State: 2$/ }).first()).toBeVisible();
   await expect(row(page, "Counter").first().getByTestId("exit-reason")).toHaveAttribute("title", /RuntimeError/);
 });
+
+test("completions in a .ex file: the supported stdlib's functions with arities, and the snippet's own modules", async ({ page }) => {
+  await openApp(page);
+  await clearStorage(page);
+  await openApp(page);
+  const probe = "defmodule Probe do\n  def go do\n    Enum.\n    Counter.\n    Gen\n  end\nend\n";
+  await setFile(page, "probe.ex", probe);
+  const at = (text: string) => probe.indexOf(text) + text.length;
+  const completions = (offset: number) => page.evaluate(([f, o]) => window.__playground!.completions(f, o), ["probe.ex", offset] as const);
+  await expect.poll(() => completions(at("Enum."))).toEqual(expect.arrayContaining(["map/2", "reduce/3", "sum/1"]));
+  await expect.poll(() => completions(at("Counter."))).toEqual(["start_link/1", "init/1", "handle_info/2"]);
+  await expect.poll(() => completions(at("Gen"))).toEqual(expect.arrayContaining(["GenServer", "Counter", "Main", "send/2", "go/0"]));
+});
