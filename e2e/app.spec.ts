@@ -10,8 +10,9 @@ test.describe("the app", () => {
     await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute("content", /default-src 'self'/);
     await clearStorage(page);
     await openApp(page);
-    await expect(page.locator("[data-testid=file-tab]")).toHaveText([/Counter\.ts/, /Main\.ts/]);
-    expect(await getFile(page, "Counter.ts")).toContain("state + 1");
+    await expect(page.locator("[data-testid=file-tab]")).toHaveText([/counter\.ex/, /main\.ex/]);
+    // The default is the forum post's counter in Elixir.
+    expect(await getFile(page, "counter.ex")).toContain("state = state + 1");
     await expect(page.getByTestId("run")).toBeEnabled();
     await page.getByTestId("run").click();
     await expect(page.locator("[data-testid=log-line]").first()).toBeVisible({ timeout: 20_000 });
@@ -34,12 +35,12 @@ test.describe("the app", () => {
     await openApp(page);
     await clearStorage(page);
     await openApp(page);
-    const edited = (await getFile(page, "Counter.ts"))!.replace("state + 1", "state + 5");
-    await page.evaluate((t) => window.__playground!.setFile("Counter.ts", t), edited);
+    const edited = (await getFile(page, "counter.ex"))!.replace("state + 1", "state + 5");
+    await page.evaluate((t) => window.__playground!.setFile("counter.ex", t), edited);
     await draftSaved(page, "state + 5");
     await page.reload();
     await page.waitForSelector("body[data-editor-ready]");
-    expect(await getFile(page, "Counter.ts")).toContain("state + 5");
+    expect(await getFile(page, "counter.ex")).toContain("state + 5");
     await clearStorage(page);
   });
 });

@@ -3,12 +3,13 @@
  * error in the worker, and no request leaves the page's origin.
  */
 import { test, expect } from "@playwright/test";
-import { clearStorage, openApp, runSeed, setFile, watchOrigin } from "./fixtures";
+import { clearStorage, openApp, openTypeScriptSeed, runSeed, setFile, watchOrigin } from "./fixtures";
 
 test("a console eval prints its result as a shell log line, with history on ArrowUp", async ({ page }) => {
   await openApp(page);
   await clearStorage(page);
   await openApp(page);
+  await openTypeScriptSeed(page);
   await runSeed(page);
   const input = page.getByTestId("console-input");
   await input.fill("1 + 41");
@@ -28,6 +29,7 @@ test("user code that calls fetch gets a clear error and nothing leaves the page"
   await openApp(page);
   await clearStorage(page);
   await openApp(page);
+  await openTypeScriptSeed(page);
   await setFile(page, "Net.ts", `import { log } from "otp";
 
 export async function go() {

@@ -1,11 +1,12 @@
 /** IntelliSense knows the `otp` API and the other editor files as modules; Ctrl+S recompiles. */
 import { test, expect } from "@playwright/test";
-import { clearStorage, openApp, setFile } from "./fixtures";
+import { clearStorage, openApp, openTypeScriptSeed, setFile } from "./fixtures";
 
 test("completions come from otp.d.ts and from the other modules by name", async ({ page }) => {
   await openApp(page);
   await clearStorage(page);
   await openApp(page);
+  await openTypeScriptSeed(page);
   const probe = 'import * as C from "Counter";\nimport { GenServer } from "otp";\nGenServer.;\nC.';
   await setFile(page, "Probe.ts", probe);
   const atEnd = probe.length;
@@ -17,13 +18,13 @@ test("completions come from otp.d.ts and from the other modules by name", async 
   await clearStorage(page);
 });
 
-test("Ctrl+S in the editor recompiles", async ({ page }) => {
+test("Ctrl+S in the editor recompiles (the Elixir seed)", async ({ page }) => {
   await openApp(page);
   await clearStorage(page);
   await openApp(page);
   await page.getByTestId("run").click();
   await expect(page.locator("[data-testid=process-row]").first()).toBeVisible();
-  await page.evaluate(() => window.__playground!.setFile("Counter.ts", window.__playground!.getFile("Counter.ts")!.replace("state + 1", "state + 3")));
+  await page.evaluate(() => window.__playground!.setFile("counter.ex", window.__playground!.getFile("counter.ex")!.replace("state + 1", "state + 3")));
   await page.locator(".monaco-editor .view-lines").click();
   await page.keyboard.press("Control+s");
   await expect(page.getByTestId("swap-marker")).toHaveCount(1);

@@ -23,6 +23,16 @@ export async function openApp(page: Page, path = "/"): Promise<void> {
   await expect(page.getByTestId("compiler-status")).toHaveAttribute("data-phase", "ready", { timeout: 60_000 });
 }
 
+/**
+ * The TypeScript counter in the editor, as a visitor gets it (the default seed is Elixir):
+ * Examples → New TypeScript snippet.
+ */
+export async function openTypeScriptSeed(page: Page): Promise<void> {
+  await page.getByTestId("examples-menu").click();
+  await page.locator("[data-testid=new-snippet][data-language=typescript]").click();
+  await expect.poll(() => getFile(page, "Counter.ts")).toContain("state + 1");
+}
+
 /** A fresh start: no draft, the seed in the editor. */
 export async function clearStorage(page: Page): Promise<void> {
   await page.evaluate(() => localStorage.clear());
@@ -82,7 +92,8 @@ export async function counts(page: Page, pid: string, pattern = /Counter: (-?\d+
   return texts.map((t) => pattern.exec(t)?.[1]).filter((x): x is string => x !== undefined).map(Number);
 }
 
-export async function runSeed(page: Page): Promise<void> {
+/** Runs the counter: `counter` is the TypeScript seed's registered name, `Counter` the Elixir seed's. */
+export async function runSeed(page: Page, name = "counter"): Promise<void> {
   await page.getByTestId("run").click();
-  await expect(row(page, "counter")).toHaveCount(1, { timeout: 20_000 });
+  await expect(row(page, name)).toHaveCount(1, { timeout: 20_000 });
 }

@@ -3,7 +3,7 @@
  * code_change; a compile error loads nothing; a supervisor restarts a crashed child fresh.
  */
 import { test, expect, type Page } from "@playwright/test";
-import { clearStorage, counts, lane, openApp, row, runSeed, setFile, setSpeed, watchOrigin } from "./fixtures";
+import { clearStorage, counts, lane, openApp, openTypeScriptSeed, row, runSeed, setFile, setSpeed, watchOrigin } from "./fixtures";
 
 const counterWith = (body: string, head = "") => `import { GenServer, Process, self, log } from "otp";
 ${head}
@@ -24,10 +24,12 @@ const tick = (step: string) => `export function handle_info(_msg: "increment", s
   return ["noreply", state];
 }`;
 
+/** The TypeScript counter, fresh (the Elixir seed's story is e2e/elixir.spec.ts). */
 async function freshSeed(page: Page) {
   await openApp(page);
   await clearStorage(page);
   await openApp(page);
+  await openTypeScriptSeed(page);
 }
 
 /** Waits until the lane's log shows `n` more ticks after `after`, and returns all of them. */

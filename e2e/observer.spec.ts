@@ -5,7 +5,7 @@
  */
 import { test, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { openApp, row, setFile } from "./fixtures";
+import { openApp, openTypeScriptSeed, row, setFile } from "./fixtures";
 import { encodeSharePayload } from "../src/share/shareUrl";
 
 // Each test loads Monaco and the compiler and plays a lesson: on a loaded shared machine that alone
@@ -96,6 +96,7 @@ export function handle_info(msg: unknown, state: number) {
 
 test("the inspector kills the counter (the supervisor restarts it, the Log has the report) and sends a message its handler sees", async ({ page }) => {
   await openApp(page);
+  await openTypeScriptSeed(page);
   await setFile(page, "Counter.ts", LISTENING);
   await page.getByTestId("run").click();
   await expect(row(page, "counter")).toHaveCount(1);
@@ -123,6 +124,7 @@ test("the inspector kills the counter (the supervisor restarts it, the Log has t
 
 test("a row's context menu acts on its process: crash the next callback gives a GenServer crash report", async ({ page }) => {
   await openApp(page);
+  await openTypeScriptSeed(page);
   await page.getByTestId("run").click();
   await expect(row(page, "counter")).toHaveCount(1);
   await row(page, "counter").click({ button: "right" });

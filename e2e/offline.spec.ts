@@ -37,7 +37,7 @@ async function firstVisit(page: Page, url: string): Promise<void> {
 }
 
 async function setCounterStep(page: Page, step: number): Promise<void> {
-  await page.evaluate((n) => window.__playground!.setFile("Counter.ts", window.__playground!.getFile("Counter.ts")!.replace(/state \+ \d+;/, `state + ${n};`)), step);
+  await page.evaluate((n) => window.__playground!.setFile("counter.ex", window.__playground!.getFile("counter.ex")!.replace(/state = state \+ \d+/, `state = state + ${n}`)), step);
 }
 
 test("with the server stopped, a reload opens the app, the draft and every lesson; Run and Recompile work", async ({ browser }) => {
@@ -52,10 +52,10 @@ test("with the server stopped, a reload opens the app, the draft and every lesso
 
     await page.reload();
     await page.waitForFunction(() => !!window.__playground, null, { timeout: 60_000 });
-    expect(await page.evaluate(() => window.__playground!.getFile("Counter.ts"))).toContain("state + 5;");
+    expect(await page.evaluate(() => window.__playground!.getFile("counter.ex"))).toContain("state + 5\n");
     await expect(page.getByTestId("compiler-status")).toHaveAttribute("data-phase", "ready", { timeout: 60_000 });
     await page.getByTestId("run").click();
-    await expect(page.locator("[data-testid=process-row][data-name=counter]")).toHaveCount(1, { timeout: 30_000 });
+    await expect(page.locator("[data-testid=process-row][data-name=Counter]")).toHaveCount(1, { timeout: 30_000 });
     await setCounterStep(page, 7);
     await page.getByTestId("recompile").click();
     await expect(page.getByTestId("swap-marker")).toHaveCount(1, { timeout: 30_000 });
@@ -97,7 +97,7 @@ test("a new deployment takes over by itself and keeps the draft", async ({ brows
     await page.evaluate(async () => void (await (await navigator.serviceWorker.getRegistration())!.update()));
     await page.waitForSelector("meta[name=deployed]", { state: "attached", timeout: 60_000 });
     await page.waitForFunction(() => !!window.__playground, null, { timeout: 60_000 });
-    expect(await page.evaluate(() => window.__playground!.getFile("Counter.ts"))).toContain("state + 9;");
+    expect(await page.evaluate(() => window.__playground!.getFile("counter.ex"))).toContain("state + 9\n");
   } finally {
     await context.close();
     await stop(served);

@@ -5,7 +5,7 @@
 import { test, expect } from "@playwright/test";
 import { decodeSharePayload, encodeSharePayload } from "../src/share/shareUrl";
 import type { Snippet } from "../src/share/snippetTypes";
-import { seedSnippet } from "../src/examples/seed";
+import { typescriptSeedSnippet as seedSnippet } from "../src/examples/seed";
 import { ORIGIN, clearStorage, getFile, openApp, row, watchOrigin } from "./fixtures";
 
 const scripted: Snippet = {

@@ -3,7 +3,7 @@
  * pans back in time and stops following the present, and Follow brings the present back.
  */
 import { test, expect, type Page } from "@playwright/test";
-import { clearStorage, openApp, runSeed, setSpeed } from "./fixtures";
+import { clearStorage, openApp, openTypeScriptSeed, runSeed, setSpeed } from "./fixtures";
 
 const tickLabels = (page: Page) => page.locator(".axis .tick").allTextContents();
 
@@ -18,6 +18,7 @@ test("Ctrl+wheel zooms the time axis instead of the page; Shift+wheel pans back;
   await openApp(page);
   await clearStorage(page);
   await openApp(page);
+  await openTypeScriptSeed(page);
   await setSpeed(page, 5);
   await runSeed(page);
   await expect(page.getByTestId("process-row").first()).toBeVisible();

@@ -60,7 +60,7 @@ describe("precompiled built-in snippets", () => {
     standby.use(table);
     await play(snippet, standby);
     expect(starts).toBe(0);
-    // The seed is Elixir (counting from 0): its edited source goes through the real compiler too.
+    // The seed is Elixir: the counter starts at 0, so its first tick with step 7 logs 7.
     const edited = { ...snippet, files: { ...snippet.files, "counter.ex": snippet.files["counter.ex"].replace("state + 1", "state + 7") } };
     const events = await play(edited, standby);
     expect(starts).toBe(1);

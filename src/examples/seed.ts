@@ -21,7 +21,7 @@ const counterEx = `defmodule Counter do
     {:ok, state}
   end
 
-  # Try it: change \`+ 1\` to \`+ 10\`, then press Recompile (Ctrl+S).
+  # Try it: change \`+ 1\` to \`+ 10\`, press Recompile.
   @impl true
   def handle_info(:increment, state) do
     state = state + 1

@@ -105,8 +105,11 @@ export function ConsolePanel() {
       <div className="panel-bar">
         <span className="panel-title">{elixir ? "IEx" : "Console"}</span>
         <span className="muted">
-          {elixir ? "in the shell · helpers: recompile() r(Mod) v() flush() pid(\"0.102.0\") · try " : "evaluates in the shell · try "}
-          <span className="mono">{hint}</span>
+          {elixir ? (
+            <>in the shell · <span className="mono">recompile() r(Mod) v() flush() pid(…)</span></>
+          ) : (
+            <>evaluates in the shell · try <span className="mono">{hint}</span></>
+          )}
         </span>
       </div>
       <div className="console-out mono" ref={out} data-testid="console-out">

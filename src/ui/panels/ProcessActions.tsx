@@ -18,6 +18,8 @@ export function ProcessActions({ lane }: { lane: Lane }) {
   if (can.length === 0) return null;
   const example = language === "elixir" ? { reason: "{:shutdown, :bye}", msg: "{:hello, 1}", state: "%{count: 0}" } : { reason: '["shutdown", "bye"]', msg: '["hello", 1]', state: "0" };
   const exitTerm = custom.trim() || atom(reason, language);
+  // How the call reads in the snippet's language: `:sys.suspend` in Elixir, `sys.suspend` in the dialect.
+  const sys = language === "elixir" ? ":sys" : "sys";
   return (
     <section className="insp-act" aria-label="Act on this process" data-testid="process-actions">
       <div className="insp-sub">Act on it <span className="muted">(done by the shell, as in IEx; shown on the timeline as ⚡ and in the Log)</span></div>
@@ -38,13 +40,13 @@ export function ProcessActions({ lane }: { lane: Lane }) {
         <form className="act-row" onSubmit={(e) => { e.preventDefault(); if (state.trim()) void act(lane, "replace_state", state.trim()); }}>
           <label htmlFor="act-replace-term">New state</label>
           <input id="act-replace-term" className="mono" data-testid="act-replace-term" placeholder={example.state} value={state} onChange={(e) => setState(e.target.value)} />
-          <button type="submit" data-testid="act-replace" disabled={!state.trim()} title="sys.replace_state(pid, fn _ -> state end)">Replace</button>
+          <button type="submit" data-testid="act-replace" disabled={!state.trim()} title={`${sys}.replace_state(pid, fn _ -> state end)`}>Replace</button>
         </form>
       )}
       <div className="act-row act-buttons">
-        {can.includes("suspend") && <button data-testid="act-suspend" onClick={() => void act(lane, "suspend")} title="sys.suspend: it answers only system messages until resumed">Suspend</button>}
-        {can.includes("resume") && <button data-testid="act-resume" onClick={() => void act(lane, "resume")} title="sys.resume: it handles what waited in its mailbox">Resume</button>}
-        {can.includes("get_state") && <button data-testid="act-get-state" onClick={() => void act(lane, "get_state")} title="sys.get_state: the shell prints the state in the Log">sys.get_state</button>}
+        {can.includes("suspend") && <button data-testid="act-suspend" onClick={() => void act(lane, "suspend")} title={`${sys}.suspend: it answers only system messages until resumed`}>Suspend</button>}
+        {can.includes("resume") && <button data-testid="act-resume" onClick={() => void act(lane, "resume")} title={`${sys}.resume: it handles what waited in its mailbox`}>Resume</button>}
+        {can.includes("get_state") && <button data-testid="act-get-state" onClick={() => void act(lane, "get_state")} title={`${sys}.get_state: the shell prints the state in the Log`}>{sys}.get_state</button>}
         {can.includes("crash_next") && <button className="danger" data-testid="act-crash-next" onClick={() => void act(lane, "crash_next")} title="Its next handle_* callback raises instead of running">Crash the next callback</button>}
       </div>
     </section>

@@ -23,7 +23,8 @@ const POKE_WORDS: Record<PokeEvent["what"], string> = {
 export function pokeText(e: Pick<PokeEvent, "what" | "term" | "by">): string {
   const from = e.by === "script" ? "from the lesson's script" : "from the console";
   const term = e.term === undefined ? "" : ` ${formatTerm(e.term, e.what === "exit" ? "reason" : e.what === "send" ? "message" : "state")}`;
-  return `⚡ ${POKE_WORDS[e.what]}${term} ${from}`;
+  const words = displayLanguage() === "elixir" ? POKE_WORDS[e.what].replace(/^sys\./, ":sys.") : POKE_WORDS[e.what];
+  return `⚡ ${words}${term} ${from}`;
 }
 
 const isSupervisor = (lane: Lane | undefined) => lane?.kind === "supervisor" || lane?.kind === "dynamic_supervisor";
