@@ -165,7 +165,9 @@ export class WorkerClient {
     }
     if (this.heartbeatSince !== null) {
       const silent = now - this.heartbeatSince;
-      const compiling = [...this.pending.values()].some((p) => COMPILING.has(p.type));
+      // Starting the compiler (a 14 MB wasm) starves a small machine too: only built-in lessons,
+      // precompiled, run before it is ready, so silence then is load, not a runaway loop.
+      const compiling = this.phase === "loading" || [...this.pending.values()].some((p) => COMPILING.has(p.type));
       if (silent < (compiling ? COMPILE_STALL_MS : STALL_MS)) return;
       this.restart(`the runtime stopped answering for ${Math.round(silent / 1000)} s and was replaced`);
       this.hooks.onStalled?.(silent);
