@@ -71,7 +71,7 @@ export function start() {
 `;
 
 // 1,000 GenServers, each changing its state every 100 ms: 10,000 state events a second.
-const tickers = \`import { GenServer, Process, self } from "otp";
+const tickers = `import { GenServer, Process, self } from "otp";
 
 export function start_link(i: number) {
   return GenServer.start_link(__MODULE__, i);
@@ -84,15 +84,15 @@ export function handle_info(_m: "tick", s: { i: number; n: number }) {
   Process.send_after(self(), "tick", 100);
   return ["noreply", { i: s.i, n: s.n + 1 }];
 }
-\`;
-const tickersMain = \`import { Supervisor } from "otp";
+`;
+const tickersMain = `import { Supervisor } from "otp";
 
 export function start() {
   const children = [];
   for (let i = 0; i < 1000; i++) children.push({ id: i, start: ["Ticker", "start_link", [i]] });
   return Supervisor.start_link(children, { strategy: "one_for_one" });
 }
-\`;
+`;
 
 /** rAF intervals over 5 s of wall time. */
 const frameTimes = (page) =>
