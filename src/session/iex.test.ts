@@ -68,7 +68,7 @@ describe("the IEx console of an Elixir snippet", () => {
     expect(noop.action).toMatchObject({ ok: true, loaded: [] });
     files["counter.ex"] = files["counter.ex"].replace("state + 1", "state + 10");
     const ok = await line(h, "recompile", files);
-    expect(ok.action).toMatchObject({ ok: true, loaded: ["Elixir.Counter"] });
+    expect(ok.action).toMatchObject({ ok: true, loaded: ["Counter"] });
     await h.advanceTo(4500);
     files["counter.ex"] = files["counter.ex"].replace("state + 10", "state + 10)");
     const error = await line(h, "recompile()", files);

@@ -47,6 +47,9 @@ export function isElixirSnippet(files: Record<string, string>): boolean {
   return names.length > 0 && names.every(isElixirFile);
 }
 
+/** An action names modules as Elixir people write them (`Counter`); the term is the atom `Elixir.Counter`. */
+const elixirModuleAtom = (shown: string) => (/^[A-Z]/.test(shown) && !shown.startsWith("Elixir.") ? `Elixir.${shown}` : shown);
+
 export type SessionOptions = {
   /** Present when the host can run Elixir snippets. */
   elixir?: ElixirHost;
@@ -352,7 +355,7 @@ export class Session {
       action = await this.recompile(files!);
       const r = action;
       const changed = r.loaded.length + r.killed.length > 0;
-      const compiledFiles = new Set(r.loaded.map((m) => this.fileOf(m))).size;
+      const compiledFiles = new Set(r.loaded.map((m) => this.fileOf(elixirModuleAtom(m)))).size;
       const lines = !r.ok ? compileErrorLines(r.diagnostics) : changed ? [`Compiling ${compiledFiles} file${compiledFiles === 1 ? "" : "s"} (.ex)`] : [];
       answer = () => {
         for (const line of lines) this.api.log(line);
@@ -371,7 +374,7 @@ export class Session {
         action = await this.recompile({ ...this.files, [file]: files![file] ?? this.files[file] });
         const r = action;
         answer = () => {
-          if (r.ok) return ["reloaded", list(r.loaded)];
+          if (r.ok) return ["reloaded", list(r.loaded.map(elixirModuleAtom))];
           // IEx raises the compile error itself: its lines, and no result for v().
           for (const line of compileErrorLines(r.diagnostics).slice(1)) this.api.log(line);
           return undefined;
