@@ -102,6 +102,8 @@ describe("every hostile snippet through the CLI", () => {
     // wall-time limit may come first. Either way the run stops and says why.)
     expect(status("flood-fork-bomb.json")).toMatch(/^flood-fork-bomb.json 3 stopped: (the snippet reached the process limit|virtual time is stuck|the run took more than 40 s)/);
     expect(status("hang-microtask.json")).toMatch(/^hang-microtask.json 3 stopped: user code cannot run outside a process/);
-    expect(status("big-lines-flood.json")).toMatch(/^big-lines-flood.json 3 stopped: the run took more than 40 s of wall time/);
+    // Its lines are cut to 10,000 characters, so on an idle machine the run reaches its end (exit 0);
+    // on a loaded one the wall-time limit may come first. Either way it ends, and says why if stopped.
+    expect(status("big-lines-flood.json")).toMatch(/^big-lines-flood.json (0 |3 stopped: the run took more than 40 s of wall time)/);
   });
 });
