@@ -86,7 +86,8 @@ test.describe("the examples menu, the draft and the About page", () => {
   });
 
   test("the menu lists the default and every demo; choosing one opens it, its short link and its lesson, and keeps the draft", async () => {
-    await setFile(page, "Counter.ts", "// my own draft\n");
+    // The default is the Elixir seed: the draft is an edit of its counter.ex.
+    await setFile(page, "counter.ex", "# my own draft\n");
     await page.getByTestId("examples-menu").click();
     const items = page.getByTestId("example-item");
     await expect(items).toHaveCount(demos.length + 1);
@@ -122,7 +123,7 @@ test.describe("the examples menu, the draft and the About page", () => {
 
     // The draft the example replaced comes back from the toolbar.
     await page.getByRole("button", { name: /Restore draft/ }).click();
-    expect(await getFile(page, "Counter.ts")).toBe("// my own draft\n");
+    expect(await getFile(page, "counter.ex")).toBe("# my own draft\n");
     await expect.poll(() => new URL(page.url()).hash).toBe("");
     await expect(page.getByTestId("explanation")).toHaveCount(0);
   });
