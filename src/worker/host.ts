@@ -218,8 +218,8 @@ export class Host {
   }
 
   private flush(): void {
-    this.mailboxes.flush();
     const now = this.session?.now ?? 0;
+    this.mailboxes.flush(now);
     const events = this.buffer;
     this.buffer = [];
     const dropped = this.dropped;

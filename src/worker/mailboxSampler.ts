@@ -3,9 +3,10 @@
  * reports every push and take; the sampler keeps, per process, the length at the end of each
  * virtual ms and emits a `mailbox` event only when it differs from the last one emitted for
  * that process. So a GenServer that takes each message in the ms it arrives costs no event at
- * all, while a backlog shows as it grows and drains. `flush` (once per tick, before the batch
- * is posted) emits what is pending; a later change at the same ms emits again, and the page
- * keeps the last value per ms.
+ * all, while a backlog shows as it grows and drains. `flush(now)` (once per tick, before the
+ * batch is posted) emits what is pending for the ms before `now` only: a ms still under way
+ * may change again, and emitting it early would make the events depend on where the wall
+ * clock cut the ticks. So the events are the same on any machine.
  */
 import type { MailboxEvent } from "../runtime/events";
 
@@ -26,9 +27,12 @@ export class MailboxSampler {
     p.length = length;
   }
 
-  flush(): void {
-    for (const [pid, p] of this.pending) this.emitIfChanged(pid, p);
-    this.pending.clear();
+  flush(now: number): void {
+    for (const [pid, p] of this.pending) {
+      if (p.t >= now) continue;
+      this.emitIfChanged(pid, p);
+      this.pending.delete(pid);
+    }
   }
 
   /** The process is gone: its mailbox will not be asked about again. */

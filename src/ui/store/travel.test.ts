@@ -103,7 +103,7 @@ describe("a past mailbox, from the worker's mailbox events", () => {
           });
         }`,
     }, { until: 100, watchMailboxes: (pid, length, t) => sampler.note(pid, length, t) });
-    sampler.flush();
+    sampler.flush(Infinity);
     const m = emptyModel();
     applyEvents(m, [...h.events, ...recorded]);
     const sink = [...m.lanes.values()].find((l) => l.mailboxes.length > 0)!;
