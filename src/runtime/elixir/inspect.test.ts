@@ -73,6 +73,9 @@ describe("inspect of the runtime's own values", () => {
   it("prints an anonymous fun with its arity and no machine-dependent number", () => {
     expect(inspect((x: unknown) => x)).toBe("#Function<fn/1>");
   });
+  it("prints a runtime record with no Elixir term of its own (a supervisor's state) as a map, not [object Object]", () => {
+    expect(inspect({ strategy: "one_for_one", restarts: 0, children: list([new Pid(102)]) })).toBe("%{strategy: :one_for_one, restarts: 0, children: [#PID<0.102.0>]}");
+  });
   it("prints a 100,000-element list without overflowing the stack", () => {
     const long = list(Array.from({ length: 100_000 }, (_, i) => i));
     expect(inspect(long, { limit: 3 })).toBe("[0, 1, 2, ...]");

@@ -182,6 +182,12 @@ function toDoc(t: unknown, limit: number, cl: CharlistMode, depth: number): Doc 
   if (t instanceof Pid || t instanceof Ref || t instanceof Stacktrace) return t.toString();
   if (isActivation(t)) return `#Pending<${t.name}>`;
   if (t instanceof Error) return `%${t.name}{message: ${inspectString(t.message)}}`;
+  // A runtime record with no Elixir term of its own (a supervisor's state): its fields as a map,
+  // rather than JavaScript's "[object Object]".
+  if (Object.getPrototypeOf(t) === Object.prototype) {
+    const fields = Object.entries(t as Record<string, unknown>);
+    return containerDoc("%{", each(fields, limit, ([k, v], l) => concat(keywordKey(k) ?? `${inspectString(k)}:`, " ", toDoc(v, l, cl, depth + 1))), "}", "flex");
+  }
   return String(t);
 }
 
