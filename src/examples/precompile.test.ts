@@ -10,6 +10,7 @@ import { Session, type EsbuildLike } from "../session/session";
 import { StandbyCompiler } from "../compiler/precompiled";
 import type { Snippet } from "../share/snippetTypes";
 import { builtInSnippet, precompileSnippet, precompiledIds } from "./precompile";
+import { typescriptSeedSnippet } from "./seed";
 
 /**
  * The events at each virtual ms, in a canonical order: an action's own `action` event may come
@@ -52,18 +53,30 @@ describe("precompiled built-in snippets", () => {
     });
   }
 
-  it("sends a source it does not know to the real compiler, started on demand", async () => {
-    const snippet = builtInSnippet("seed")!;
+  it("sends a TypeScript source it does not know to the real compiler, started on demand", async () => {
+    const snippet = typescriptSeedSnippet;
     const table = await precompileSnippet(snippet);
     let starts = 0;
     const standby = new StandbyCompiler(esbuild, async () => void starts++);
     standby.use(table);
     await play(snippet, standby);
     expect(starts).toBe(0);
+    const edited = { ...snippet, files: { ...snippet.files, "Counter.ts": snippet.files["Counter.ts"].replace("state + 1", "state + 7") } };
+    const events = await play(edited, standby);
+    expect(starts).toBe(1);
+    expect(events.some((e) => e.type === "log" && /Counter: 8\b/.test(e.text))).toBe(true);
+  });
+
+  it("compiles an Elixir source it does not know without ever starting esbuild", async () => {
+    const snippet = builtInSnippet("seed")!;
+    const table = await precompileSnippet(snippet);
+    let starts = 0;
+    const standby = new StandbyCompiler(noCompiler, async () => void starts++);
+    standby.use(table);
     // The seed is Elixir: the counter starts at 0, so its first tick with step 7 logs 7.
     const edited = { ...snippet, files: { ...snippet.files, "counter.ex": snippet.files["counter.ex"].replace("state + 1", "state + 7") } };
     const events = await play(edited, standby);
-    expect(starts).toBe(1);
+    expect(starts).toBe(0);
     expect(events.some((e) => e.type === "log" && /Counter: 7\b/.test(e.text))).toBe(true);
   });
 });

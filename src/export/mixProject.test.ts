@@ -105,7 +105,9 @@ function runInIex(dir: string, snippet: Snippet, until: number): Promise<string[
   if (compiled.status !== 0) throw new Error(`mix compile failed:\n${compiled.stdout}${compiled.stderr}`);
   const steps = iexSteps(snippet);
   return new Promise((resolve, reject) => {
-    const iex = spawn("iex", ["-S", "mix"], { cwd: dir, env, stdio: ["pipe", "pipe", "pipe"] });
+    // Raised priority where allowed (root): the BEAM keeps its own real time beside a CPU hog,
+    // as on the learner's idle machine. Elsewhere `nice` says it cannot and runs it as is.
+    const iex = spawn("nice", ["-n", "-10", "iex", "-S", "mix"], { cwd: dir, env, stdio: ["pipe", "pipe", "pipe"] });
     let out = "";
     let started = false;
     const timers: NodeJS.Timeout[] = [];
@@ -164,7 +166,9 @@ const cases: Array<[string, () => Snippet | null, string]> = [
 describe.skipIf(!hasElixir || !hasUnzip || !process.env.BEAM_LIVE)("an exported Mix project on the real BEAM (needs `elixir` and `unzip` on PATH)", () => {
   for (const [name, make, id] of cases) {
     const snippet = make();
-    it.skipIf(snippet === null)(`${name}: iex -S mix with the README's lines prints what the playground printed`, async () => {
+    // Retried: the real BEAM is the one side here that runs on the wall clock, and a loaded
+    // machine can still delay a typed line past a tick once; the playground's side never varies.
+    it.skipIf(snippet === null)(`${name}: iex -S mix with the README's lines prints what the playground printed`, { retry: 2, timeout: 180_000 }, async () => {
       const last = Math.max(...(snippet!.script ?? []).map((s) => s.at), ...(snippet!.checks ?? []).map((c) => c.at));
       const until = last + 700;
       const dir = await unpack(snippet!, id);
@@ -177,7 +181,7 @@ describe.skipIf(!hasElixir || !hasUnzip || !process.env.BEAM_LIVE)("an exported 
       } finally {
         rmSync(join(dir, ".."), { recursive: true, force: true });
       }
-    }, 180_000);
+    });
   }
 });
 

@@ -237,6 +237,29 @@ export class Session {
     return true;
   }
 
+  /**
+   * Readies in the background what a later compile needs and a precompiled run did not: the
+   * Elixir parser (a built-in lesson replays without it), and the compiler's code itself, by
+   * compiling the files once and dropping the result (cold, that first compile is ten times
+   * slower), so the learner's first Recompile is as quick as the ones after it.
+   */
+  prepareCompile(): void {
+    if (!this.elixir) return;
+    const bytes = this.options.elixir?.parserBytes;
+    const files = Object.entries(this.files);
+    void elixirCompiler()
+      .then(async (c) => {
+        if (await c.ensureElixirParser(bytes)) return;
+        for (const [file, source] of files) c.compileElixirSource(file, source);
+      })
+      .catch(() => undefined);
+  }
+
+  /** The snippet is Elixir (its shell speaks IEx, and nothing of it needs esbuild). */
+  get isElixir(): boolean {
+    return this.elixir;
+  }
+
   /** Why the system stopped for good (a livelock or the process limit, with `haltOnTrouble`), or null. */
   get halted(): string | null {
     return this.rt.halted;

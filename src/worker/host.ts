@@ -11,7 +11,7 @@ import type { TraceEvent } from "../runtime/events";
 import * as sessionModule from "../session/session";
 import { elixirParserBytes } from "./elixirParser";
 import { MailboxSampler } from "./mailboxSampler";
-import type { Session } from "../session/session";
+import { type Session, isElixirSnippet } from "../session/session";
 import type { ActionResult } from "../session/types";
 import { assertNever, type EvalResult, type PageToWorker, type WorkerToPage } from "./protocol";
 import type { StandbyCompiler } from "../compiler/precompiled";
@@ -42,6 +42,8 @@ export class Host {
   private locked = false;
   private lastClock = "";
   private filesSeen = "";
+  /** The page will edit and compile (an embed never asks): load the compilers in the background. */
+  private compilerWanted = false;
   /** The page shows messages: sessions emit `send` events. */
   private traceSends = false;
   /** Mailbox lengths for time travel, per session. */
@@ -65,18 +67,21 @@ export class Host {
           return this.exclusive(() => this.run(msg.snippet, msg.speed, msg.paused ?? false, msg.holdAt ?? null));
         });
       case "recompile":
-        return this.answer(msg.id, () => this.action((s) => s.recompile(msg.files)));
+        return this.answer(msg.id, () => this.action(msg.files, (s) => s.recompile(msg.files)));
       case "upgrade":
-        return this.answer(msg.id, () => this.action((s) => s.upgrade(msg.files, msg.extra)));
+        return this.answer(msg.id, () => this.action(msg.files, (s) => s.upgrade(msg.files, msg.extra)));
       case "restart":
-        return this.answer(msg.id, () => this.action((s) => s.restart(msg.files)));
+        return this.answer(msg.id, () => this.action(msg.files, (s) => s.restart(msg.files)));
       case "eval":
         return this.answer(msg.id, async () => {
-          await this.compiler.ready();
+          // An Elixir line compiles without esbuild; a TypeScript one needs it.
+          if (!this.need().isElixir) await this.compiler.ready();
           return this.consoleLine(msg.expr, msg.files);
         });
       case "loadCompiler":
+        this.compilerWanted = true;
         this.compiler.ready().catch(() => undefined); // a failure is posted as a status
+        this.session?.prepareCompile();
         return;
       case "clock":
         if (msg.speed !== undefined) this.speed = clampSpeed(msg.speed);
@@ -147,13 +152,16 @@ export class Host {
     // A Run that did not start (a compile error, a module that threw while loading, a cancelled
     // compile) leaves nothing running: time must not run on over an empty system.
     if (!result.ok) this.session = null;
+    else if (this.compilerWanted) this.session.prepareCompile();
     this.postClock(true);
     return result;
   }
 
-  private async action(fn: (s: Session) => Promise<ActionResult>): Promise<ActionResult> {
+  private async action(files: Record<string, string>, fn: (s: Session) => Promise<ActionResult>): Promise<ActionResult> {
     this.need();
-    await this.compiler.ready();
+    // Waited for outside the lock, so the clock runs on while esbuild-wasm loads. Elixir files
+    // compile without it (compiler/elixir/asyncShape.ts): their Recompile never waits.
+    if (!isElixirSnippet(files)) await this.compiler.ready();
     return this.exclusive(async () => {
       const s = this.need();
       const result = await fn(s);

@@ -1,12 +1,14 @@
 /**
- * A `.ex` file → loadable modules: the Elixir compiler's JavaScript for each `defmodule`, then
- * the same esbuild step (async lowered to generators) and post-pass as a `.ts` module. The
- * source map is composed with the compiler's line table, so stack frames name Elixir lines.
+ * A `.ex` file → loadable modules: the Elixir compiler's JavaScript for each `defmodule`, already
+ * in the shape esbuild gives a lowered `.ts` module (async as generators, asyncShape.ts), then the
+ * same post-pass. No esbuild: an Elixir snippet compiles before esbuild-wasm has loaded, and a
+ * Recompile costs no round trip to the compiler's worker. The compiler's line table is the source
+ * map, so stack frames name Elixir lines. `esbuild` is used only for its `memo` (precompiled.ts).
  */
-import { type CompileResult, type CompiledModule, type EsbuildLike, TRANSFORM_OPTIONS, shortHash } from "../compile";
+import { type CompileResult, type CompiledModule, type EsbuildLike, shortHash } from "../compile";
 import type { Diagnostic } from "../diagnostics";
 import { postpass } from "../postpass";
-import { decodeMappings } from "../sourceMap";
+import type { LineMappings } from "../sourceMap";
 import { type ElixirCompileResult, compileElixirSource } from "./compileElixir";
 import { type ParserBytes, ensureElixirParser } from "./parser";
 
@@ -32,25 +34,26 @@ export async function compileElixirFile(
   if (!compiled.ok) return compiled;
   const modules: CompiledModule[] = [];
   for (const m of compiled.modules) {
-    const r = await lower(esbuild, file, source, m.module, m.code, m.lineOf);
+    const r = lower(file, source, m.module, m.code, m.lineOf);
     if (!r.ok) return r;
     modules.push(r.module);
   }
   return { ok: true, modules };
 }
 
-async function lower(esbuild: EsbuildLike, file: string, source: string, module: string, js: string, lineOf: number[]): Promise<CompileResult> {
-  let out: { code: string; map: string };
+/**
+ * The compiler's JavaScript is already lowered (asyncShape.ts): only the post-pass runs. Each
+ * generated line maps to its Elixir line from the line table.
+ */
+function lower(file: string, source: string, module: string, js: string, lineOf: number[]): CompileResult {
+  let pass: ReturnType<typeof postpass>;
   try {
-    out = await esbuild.transform(js, { ...TRANSFORM_OPTIONS, loader: "js", sourcefile: file });
+    pass = postpass(js);
   } catch (err) {
-    const text = (err as { errors?: Array<{ text: string; location?: { line: number } }> }).errors?.[0];
-    const line = text?.location ? lineOf[text.location.line - 1] ?? 1 : 1;
-    return { ok: false, diagnostics: [{ file, line, column: 1, message: `internal: the Elixir compiler made invalid JavaScript for ${module.replace(/^Elixir\./, "")}: ${text?.text ?? String(err)}` }] };
+    const at = (err as { loc?: { line: number } }).loc?.line ?? (err as { line?: number }).line;
+    const line = at ? lineOf[at - 1] ?? 1 : 1;
+    return { ok: false, diagnostics: [{ file, line, column: 1, message: `internal: the Elixir compiler made invalid JavaScript for ${module.replace(/^Elixir\./, "")}: ${err instanceof Error ? err.message : String(err)}` }] };
   }
-  const pass = postpass(out.code);
-  const mappings = decodeMappings((JSON.parse(out.map) as { mappings: string }).mappings).map((segs) =>
-    segs.map(([col, srcLine]) => [col, (lineOf[srcLine] ?? 1) - 1, 0] as [number, number, number]),
-  );
-  return { ok: true, module: { file, module, source, code: pass.code, mappings, shifts: pass.shifts, hash: shortHash(out.code) } };
+  const mappings: LineMappings = lineOf.map((line) => [[0, line - 1, 0]]);
+  return { ok: true, module: { file, module, source, code: pass.code, mappings, shifts: pass.shifts, hash: shortHash(js) } };
 }

@@ -5,6 +5,7 @@
  * in tail position stays a tail call. A clause's bindings live in its own scope.
  */
 import type { Ctx } from "./context";
+import { awaited } from "./asyncShape";
 import { Scope } from "./emitter";
 import { CompileError, errorAt } from "./errors";
 import { type Sink, assignSink, bind, dropSink, guardCode, into, value } from "./expressions";
@@ -275,7 +276,7 @@ function receiveExpr(q: QCall, ctx: Ctx, sink: Sink): void {
   }
   const got = ctx.w.fresh("$msg");
   ctx.setLine(q.meta?.line);
-  ctx.w.emit(`const ${got} = await ${otp}.receive(${matcherCode(clauses, ctx)}, ${timeout});`);
+  ctx.w.emit(`const ${got} = ${awaited(`${otp}.receive(${matcherCode(clauses, ctx)}, ${timeout})`)};`);
   if (after) {
     ctx.w.open(`if (${got} === E.TIMEOUT) {`);
     ctx.inScope(() => into(after!.body, ctx, sink));

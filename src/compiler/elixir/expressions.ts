@@ -6,6 +6,7 @@
  * module through its live namespace (`$Mod["f/1"]`, so the current version runs), Kernel's
  * guards and operators inline through `E`.
  */
+import { awaited } from "./asyncShape";
 import type { Ctx } from "./context";
 import { compileControl, isControl } from "./control";
 import { checkName } from "./emitter";
@@ -261,7 +262,7 @@ function formCall(q: QCall, form: string, ctx: Ctx, tail: boolean): string {
       // `reraise e, st` / `reraise Mod, attrs, st`: raise again (the stacktrace argument is evaluated, not kept).
       const vs = values(args, ctx);
       const raised = vs.length === 3 ? `E.raise(${vs[0]}, ${vs[1]})` : `E.raise(${vs[0]})`;
-      return `E.throw(E.toError(await ${raised}))`;
+      return `E.throw(E.toError(${awaited(raised)}))`;
     }
     case "match?": return matchTest(q, ctx);
     case "put_in":
@@ -300,7 +301,7 @@ function namedCall(q: QCall, name: string, args: Quoted[], ctx: Ctx, tail: boole
   if (key === "is_nil/1") return `(${value(args[0], ctx)} === null)`;
   if (key === "then/2") {
     const [v, f] = values(args, ctx);
-    return tail ? `E.callFun(${f}, [${v}])` : `(await E.callFun(${f}, [${v}]))`;
+    return tail ? `E.callFun(${f}, [${v}])` : awaited(`E.callFun(${f}, [${v}])`);
   }
   if (INLINE_KERNEL.has(key)) return `E.${name}(${values(args, ctx).join(", ")})`;
   if (SYNC_KERNEL.has(key)) return `${kernelFn(ctx, key)}(${values(args, ctx).join(", ")})`;
@@ -325,7 +326,7 @@ function kernelFn(ctx: Ctx, key: string): string {
 
 function callCode(fn: string, args: string[], tail: boolean): string {
   const c = `${fn}(${args.join(", ")})`;
-  return tail ? c : `(await ${c})`;
+  return tail ? c : awaited(c);
 }
 
 export function localCall(name: string, args: Quoted[], ctx: Ctx, tail: boolean): string {
@@ -402,7 +403,7 @@ function inCode(q: QCall, ctx: Ctx): string {
     return `(E.is_integer(${t}) && E.ge(${t}, ${lo}) && E.le(${t}, ${hi}))`;
   }
   const c = value(coll, ctx);
-  return `(await (${ctx.mw.namespace("Elixir.Enum")}["member?/2"] ?? E.undef("Elixir.Enum", "member?", 2))(${c}, ${t}))`;
+  return awaited(`(${ctx.mw.namespace("Elixir.Enum")}["member?/2"] ?? E.undef("Elixir.Enum", "member?", 2))(${c}, ${t})`);
 }
 
 /** `a |> f(b)` → `f(a, b)`. */
@@ -467,7 +468,7 @@ function raiseCode(q: QCall, ctx: Ctx): string {
   const args = q.args ?? [];
   const vs = values(args, ctx);
   if (args.length === 1 && typeof args[0] === "string") return `E.throw(E.raise(${vs[0]}))`;
-  return `E.throw(E.toError(await E.raise(${vs.join(", ")})))`;
+  return `E.throw(E.toError(${awaited(`E.raise(${vs.join(", ")})`)}))`;
 }
 
 function matchTest(q: QCall, ctx: Ctx): string {

@@ -4,6 +4,7 @@
  * lower arities calling the full one; `fn` becomes an async arrow with the same clause logic;
  * captures (`&f/1`, `&Mod.f/1`, `&(&1 + 1)`) become funs of the right arity.
  */
+import { ASYNC_FUNCTION_TAIL, asyncArrow, asyncFunctionHead } from "./asyncShape";
 import { isCapturableOperator, kernelCaptureName } from "./captures";
 import { Ctx, type ModuleWriter } from "./context";
 import { SHELL_MODULE } from "./shellModule";
@@ -68,16 +69,16 @@ function selfLoop(g: FunctionGroup, w: FnWriter): SelfLoop {
  */
 function finishGroup(w: FnWriter, jsName: string, params: string[], loop: SelfLoop, body: FnWriter["lines"], line: number): FnWriter {
   if (!loop.used) {
-    w.lines.push({ code: `async function ${jsName}(${params.join(", ")}) {`, line });
+    w.lines.push({ code: asyncFunctionHead(jsName, params), line });
     w.append(body);
   } else {
-    w.lines.push({ code: `async function ${jsName}(${loop.params.join(", ")}) {`, line });
+    w.lines.push({ code: asyncFunctionHead(jsName, loop.params), line });
     w.lines.push({ code: `  ${loop.label}: for (;;) {`, line });
     params.forEach((p, i) => w.lines.push({ code: `  const ${p} = ${loop.params[i]};`, line }));
     w.append(body);
     w.lines.push({ code: "  }", line });
   }
-  w.lines.push({ code: "}", line });
+  w.lines.push({ code: ASYNC_FUNCTION_TAIL, line });
   return w;
 }
 
@@ -87,7 +88,7 @@ export function compileDefault(g: FunctionGroup, d: FunctionGroup["defaults"][nu
   w.line = d.meta?.line ?? 1;
   const ctx = new Ctx(mw, w, new Scope(null), d.lex, { name: g.name, arity: d.arity });
   const params = Array.from({ length: d.arity }, (_, i) => w.fresh(`$a${i}`));
-  w.lines.push({ code: `async function ${mw.fnName(g.name, d.arity)}(${params.join(", ")}) {`, line: w.line });
+  w.lines.push({ code: asyncFunctionHead(mw.fnName(g.name, d.arity), params), line: w.line });
   const full: string[] = [];
   let p = 0;
   for (let i = 0; i < g.arity; i++) {
@@ -95,7 +96,7 @@ export function compileDefault(g: FunctionGroup, d: FunctionGroup["defaults"][nu
     full.push(filled ? value(filled.value, ctx) : params[p++]);
   }
   w.emit(`return ${mw.fnName(g.name, g.arity)}(${full.join(", ")});`);
-  w.lines.push({ code: "}", line: w.line });
+  w.lines.push({ code: ASYNC_FUNCTION_TAIL, line: w.line });
   return w;
 }
 
@@ -117,7 +118,7 @@ export function compileFn(q: QCall, ctx: Ctx): string {
     const [mod, fun] = ctx.lex.module === SHELL_MODULE ? [`"erl_eval"`, "-inside-an-interpreted-fun-"] : ["__MODULE__", `-${ctx.fn.name}/${ctx.fn.arity}-fun-0-`];
     matchClauses(clauses, params, n, returnSink(n), `throw E.functionClauseError(${mod}, ${JSON.stringify(fun)}, ${arity});`);
   }
-  return `E.fun(__version, async (${params.join(", ")}) => {\n${nestedCode(n.w)}\n}, ${where(ctx)})`;
+  return `E.fun(__version, ${asyncArrow(params, nestedCode(n.w))}, ${where(ctx)})`;
 }
 
 /** `#Function<fn/1 in M.run/1>`: where a fun was made, for inspect. */
@@ -154,7 +155,7 @@ export function compileCapture(q: QCall, ctx: Ctx): string {
   const params = Array.from({ length: max }, (_, i) => n.w.fresh(`$${i + 1}`));
   params.forEach((p, i) => n.scope.set(`&${i + 1}`, p));
   into(inner, n, returnSink(n));
-  return `E.fun(__version, async (${params.join(", ")}) => {\n${nestedCode(n.w)}\n}, ${where(ctx)})`;
+  return `E.fun(__version, ${asyncArrow(params, nestedCode(n.w))}, ${where(ctx)})`;
 }
 
 function namedCapture(name: string, arity: number, q: QCall, ctx: Ctx): string {
@@ -174,7 +175,7 @@ function namedCapture(name: string, arity: number, q: QCall, ctx: Ctx): string {
   into(call(name, q.meta, args), n, returnSink(n));
   const shown = kernel ? kernelCaptureName(name, arity) : `${name}/${arity}`;
   const tag = shown === null ? where(ctx) : ctx.mw.constant(`{ capture: ${JSON.stringify(shown)} }`);
-  return `E.fun(__version, async (${params.join(", ")}) => {\n${nestedCode(n.w)}\n}, ${tag})`;
+  return `E.fun(__version, ${asyncArrow(params, nestedCode(n.w))}, ${tag})`;
 }
 
 function highestPlaceholder(q: Quoted): number {

@@ -2,9 +2,11 @@
  * An Elixir expression for the shell (a console line, a script `eval`, a lesson check) → a JS
  * function `__eval($b)` (with `require` and the loader's helpers in scope) that evaluates it with the bindings of earlier lines (`$b`, by name)
  * and returns `[value, bindings]`, so `pid = Process.whereis(:counter)` then
- * `:sys.get_state(pid)` works as in IEx. Lowered like module code (async → generators).
+ * `:sys.get_state(pid)` works as in IEx. Written lowered, as module code is (asyncShape.ts): no
+ * esbuild. `esbuild` is used only for its `memo` (a lesson's precompiled answers).
  */
-import { type EsbuildLike, TRANSFORM_OPTIONS } from "../compile";
+import { ASYNC_FUNCTION_TAIL, asyncFunctionHead } from "./asyncShape";
+import type { EsbuildLike } from "../compile";
 import type { Diagnostic } from "../diagnostics";
 import { postpass } from "../postpass";
 import { Ctx, ModuleWriter } from "./context";
@@ -44,9 +46,7 @@ export async function compileShellExpression(
   // A built-in lesson's evals and checks may be precompiled (compiler/precompiled.ts).
   const compiled = esbuild.memo ? await esbuild.memo(["elixir-shell", source, bindings], front) : await front();
   if (!compiled.ok) return compiled;
-  const js = compiled.js;
-  const out = await esbuild.transform(js, { ...TRANSFORM_OPTIONS, loader: "js", format: undefined, sourcemap: false, sourcefile: "console" });
-  return { ok: true, code: postpass(out.code).code };
+  return { ok: true, code: postpass(compiled.js).code };
 }
 
 function shellJs(source: string, bindings: string[]): string {
@@ -64,5 +64,5 @@ function shellJs(source: string, bindings: string[]): string {
   for (const [name, js] of scope.own()) names.set(name, js);
   w.emit(`return [$v, { ${[...names].map(([n, js]) => `${JSON.stringify(n)}: ${js}`).join(", ")} }];`);
   const head = [`const E = require("$elixir");`, ...[...mw.requires].map(([m, id]) => `const ${id} = require(${JSON.stringify(m)});`), ...mw.constants];
-  return `async function __eval($b) {\n${head.join("\n")}\n${w.lines.map((l) => l.code).join("\n")}\n}\n`;
+  return `${asyncFunctionHead("__eval", ["$b"])}\n${head.join("\n")}\n${w.lines.map((l) => l.code).join("\n")}\n${ASYNC_FUNCTION_TAIL}\n`;
 }

@@ -8,6 +8,7 @@ import type { PrecompiledTable } from "../../compiler/precompiled";
 import type { Snippet } from "../../share/snippetTypes";
 import { builtInIdOf } from "../../examples/builtIn";
 import type { AppState } from "../store/appStore";
+import { isElixirFiles } from "../language";
 
 const idCache = new WeakMap<object, { script: AppState["script"]; id: string | null }>();
 
@@ -20,9 +21,12 @@ export function builtInIdOfState(s: Pick<AppState, "files" | "script">): string 
   return id;
 }
 
-/** Run can start now: the compiler is ready, or the snippet needs none. */
+/**
+ * Run can start now: the compiler is ready, or the snippet needs none (an Elixir snippet compiles
+ * without esbuild; a built-in one replays precompiled).
+ */
 export function canRun(s: AppState): boolean {
-  return s.compiler.phase === "ready" || (!disabled() && builtInIdOfState(s) !== null);
+  return s.compiler.phase === "ready" || isElixirFiles(s.files) || (!disabled() && builtInIdOfState(s) !== null);
 }
 
 /** A lesson's play button: playing goes back to the built-in lesson first, which needs no compiler. */

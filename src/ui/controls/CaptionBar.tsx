@@ -4,7 +4,7 @@
  * checks so far, and during a reading pause (app/pacer.ts) how long it lasts, with Continue.
  */
 import { useApp } from "../store/appStore";
-import { useModel } from "../store/timelineStore";
+import { useModelAndClock } from "../store/timelineStore";
 import { atLessonEnd, continuePastLesson, liftHold } from "../app/controller";
 import { playLesson } from "../app/boot";
 import { showPanelTab } from "../panels/BottomPanel";
@@ -13,7 +13,7 @@ import { Icon } from "./Icon";
 import { canPlayLesson } from "../app/precompiled";
 
 export function CaptionBar() {
-  const model = useModel();
+  const model = useModelAndClock();
   const script = useApp((s) => s.script);
   const running = useApp((s) => s.running);
   const ready = useApp(canPlayLesson);

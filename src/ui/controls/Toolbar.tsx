@@ -11,7 +11,7 @@ import { playLesson, restoreDraft, setTheme } from "../app/boot";
 import { share } from "../app/share";
 import { canExportMix, exportMix } from "../app/exportMix";
 import { appStore, useApp } from "../store/appStore";
-import { useModel } from "../store/timelineStore";
+import { useVirtualNow } from "../store/timelineStore";
 import { formatTime } from "../format";
 import { Icon } from "./Icon";
 import { ExamplesMenu } from "./ExamplesMenu";
@@ -40,7 +40,7 @@ function EmbedToolbar() {
   const running = useApp((s) => s.running);
   const paused = useApp((s) => s.paused || atLessonEnd(s));
   const speed = useApp((s) => s.speed);
-  const now = useModel().now;
+  const now = useVirtualNow();
   const full = new URL(location.href);
   for (const k of ["embed", "readonly", "autoplay"]) full.searchParams.delete(k);
   return (
@@ -93,7 +93,7 @@ function FullToolbar() {
   const readOnly = useApp((s) => s.readOnly);
   const recoverable = useApp((s) => s.recoverableDraft);
   const elixir = useApp((s) => canExportMix(s.files));
-  const now = useModel().now;
+  const now = useVirtualNow();
 
   return (
     <header className="toolbar">

@@ -4,7 +4,7 @@
  * once they scroll up to read. The runtime's reports (crash reports, a supervisor giving up, a
  * failed upgrade: in red) and actions from outside (⚡, in amber) are here too, as IEx prints them.
  */
-import { useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useModel, useTimelineVersion } from "../store/timelineStore";
 import { appStore, useApp } from "../store/appStore";
 import { formatTime, pidHue } from "../format";
@@ -28,11 +28,18 @@ export function LogView() {
     return model.logs.filter((l) => (!onlySelected || l.pid === selected) && (!needle || l.text.toLowerCase().includes(needle)));
   }, [model, version, text, onlySelected, selected]);
 
+  // The box's height from a ResizeObserver: reading it on every batch forced a layout per frame.
+  useEffect(() => {
+    const el = box.current!;
+    const ro = new ResizeObserver(() => setHeight(el.clientHeight));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
   useLayoutEffect(() => {
     const el = box.current!;
-    setHeight(el.clientHeight);
     if (stick.current) el.scrollTop = el.scrollHeight;
-  }, [lines.length, version]);
+  }, [lines.length, lines, height, model.logsDropped]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_H) - 5);
   const last = Math.min(lines.length, Math.ceil((scrollTop + height) / ROW_H) + 5);

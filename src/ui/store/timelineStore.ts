@@ -1,7 +1,10 @@
 /**
  * The timeline's store: a zustand vanilla store fed only by the worker's `events` batches. Batches
  * are queued as they arrive and applied once per animation frame, so a burst of messages costs
- * one render. The model itself is mutable (see model.ts); `version` is what React subscribes to.
+ * one render. The model itself is mutable (see model.ts); React subscribes to `version` (bumped
+ * when events were applied) or to `clock` (bumped when only virtual time moved, every frame while
+ * the clock runs): the panels that show no time (log, inspector, tree, editor) re-render only
+ * when something happened, not sixty times a second.
  */
 import { createStore } from "zustand/vanilla";
 import { useStore } from "zustand";
@@ -9,9 +12,9 @@ import type { TraceEvent } from "../../runtime/events";
 import { applyEvents, emptyModel, type Model } from "./model";
 import { appStore } from "./appStore";
 
-export type TimelineState = { model: Model; version: number };
+export type TimelineState = { model: Model; version: number; clock: number };
 
-export const timelineStore = createStore<TimelineState>(() => ({ model: emptyModel(), version: 0 }));
+export const timelineStore = createStore<TimelineState>(() => ({ model: emptyModel(), version: 0, clock: 0 }));
 
 let queue: { events: TraceEvent[]; now: number; dropped: number }[] = [];
 let queued = 0;
@@ -37,15 +40,17 @@ function schedule(): void {
 /** Applies everything queued now (tests and the frame callback). */
 export function flushNow(): void {
   if (queue.length === 0) return;
-  const { model, version } = timelineStore.getState();
+  const { model, version, clock } = timelineStore.getState();
+  let happened = false;
   for (const batch of queue) {
+    if (batch.events.length || batch.dropped) happened = true;
     applyEvents(model, batch.events);
     if (batch.now > model.now) model.now = batch.now;
     model.eventsDropped += batch.dropped;
   }
   queue = [];
   queued = 0;
-  timelineStore.setState({ version: version + 1 });
+  timelineStore.setState(happened ? { version: version + 1, clock: clock + 1 } : { clock: clock + 1 });
 }
 
 export function enqueueEvents(events: TraceEvent[], now: number, dropped = 0): void {
@@ -67,14 +72,28 @@ export function resetTimeline(now = 0): void {
   queued = 0;
   const model = emptyModel();
   model.now = now;
-  timelineStore.setState({ model, version: timelineStore.getState().version + 1 });
+  const { version, clock } = timelineStore.getState();
+  timelineStore.setState({ model, version: version + 1, clock: clock + 1 });
 }
 
 export function useTimelineVersion(): number {
   return useStore(timelineStore, (s) => s.version);
 }
 
+/** The model, re-rendering when events were applied (not when only virtual time moved). */
 export function useModel(): Model {
   useTimelineVersion();
   return timelineStore.getState().model;
+}
+
+/** The model, re-rendering every time virtual time moves too: for what draws the present. */
+export function useModelAndClock(): Model {
+  useTimelineVersion();
+  useStore(timelineStore, (s) => s.clock);
+  return timelineStore.getState().model;
+}
+
+/** Virtual time as the page last heard it. */
+export function useVirtualNow(): number {
+  return useStore(timelineStore, (s) => s.model.now);
 }

@@ -7,7 +7,7 @@
  * slider or ←/→ show every row as it was at that moment, the later part of the tracks veiled.
  */
 import { useEffect, useMemo, useRef, useState } from "react";
-import { useModel, useTimelineVersion } from "../store/timelineStore";
+import { useModelAndClock, useTimelineVersion } from "../store/timelineStore";
 import { appStore, useApp } from "../store/appStore";
 import { treeRows } from "../store/tree";
 import { LaneHeader } from "./LaneHeader";
@@ -36,7 +36,7 @@ function headWidth(total: number): number {
 }
 
 export function Timeline() {
-  const model = useModel();
+  const model = useModelAndClock();
   const version = useTimelineVersion();
   const selected = useApp((s) => s.selectedPid);
   const running = useApp((s) => s.running);

@@ -14,7 +14,7 @@
 // end
 
 const E = require("$elixir");
-async function f$1(x) {
+function f$1(x) { return __async(this, null, function* () {
   let $t;
   $c: {
     {
@@ -57,6 +57,6 @@ async function f$1(x) {
   
     return E.neg(y);
   }
-}
+}); }
 exports["f/1"] = f$1;
 exports["__info__/1"] = (what) => what === "module" ? __MODULE__ : null;

@@ -6,7 +6,7 @@
 // end
 
 const E = require("$elixir");
-async function kind$1($a0) {
+function kind$1($a0) { return __async(this, null, function* () {
   $c: {
     {
       if ($a0 === 0) {
@@ -38,6 +38,6 @@ async function kind$1($a0) {
     }
   }
   throw E.functionClauseError(__MODULE__, "kind", 1);
-}
+}); }
 exports["kind/1"] = kind$1;
 exports["__info__/1"] = (what) => what === "module" ? __MODULE__ : null;

@@ -7,9 +7,9 @@
 const E = require("$elixir");
 const $k1 = E.list([3]);
 const $k2 = E.list([1, 2], $k1);
-async function f$2(m, x) {
+function f$2(m, x) { return __async(this, null, function* () {
   return [E.mapUpdate(m, [["a", x]]), E.struct(__MODULE__, [["a", x]]), E.bin("x=" + E.str(x)), $k2, E.dot(m, "a")];
-}
+}); }
 exports["f/2"] = f$2;
 E.defineStruct(__MODULE__, [["a", null], ["b", 1]]);
 exports["__struct__/0"] = () => E.struct(__MODULE__, []);

@@ -10,7 +10,7 @@
 
 const E = require("$elixir");
 const $k1 = E.map([]);
-async function f$1(list) {
+function f$1(list) { return __async(this, null, function* () {
   const $acc = [];
   for (const $x of E.iter(list)) {
     const x = $x;
@@ -18,8 +18,8 @@ async function f$1(list) {
     $acc.push([x, E.mul(x, 2)]);
   }
   return E.into($k1, $acc);
-}
-async function g$1(list) {
+}); }
+function g$1(list) { return __async(this, null, function* () {
   let $acc = 0;
   for (const $x of E.iter(list)) {
     const x = $x;
@@ -32,7 +32,7 @@ async function g$1(list) {
     }
   }
   return $acc;
-}
+}); }
 exports["f/1"] = f$1;
 exports["g/1"] = g$1;
 exports["__info__/1"] = (what) => what === "module" ? __MODULE__ : null;

@@ -18,10 +18,10 @@ const $GenServer = require("Elixir.GenServer");
 const $k1 = $Kernel["self/0"];
 const $k2 = ["name", "Elixir.M"];
 const $k3 = E.list([$k2]);
-async function child_spec$1(init_arg) {
-  return ($Map["merge/2"] ?? E.undef("Elixir.Map", "merge", 2))(E.map([["id", "Elixir.M"], ["start", ["Elixir.M", "start_link", E.list([init_arg])]]]), (await ($Map["new/1"] ?? E.undef("Elixir.Map", "new", 1))(E.EMPTY)));
-}
-async function handle_call$3($a0, $a1, $a2) {
+function child_spec$1(init_arg) { return __async(this, null, function* () {
+  return ($Map["merge/2"] ?? E.undef("Elixir.Map", "merge", 2))(E.map([["id", "Elixir.M"], ["start", ["Elixir.M", "start_link", E.list([init_arg])]]]), (yield ($Map["new/1"] ?? E.undef("Elixir.Map", "new", 1))(E.EMPTY)));
+}); }
+function handle_call$3($a0, $a1, $a2) { return __async(this, null, function* () {
   $c: {
     {
       if ($a0 === "get") {
@@ -32,10 +32,10 @@ async function handle_call$3($a0, $a1, $a2) {
     }
   }
   throw E.functionClauseError(__MODULE__, "handle_call", 3);
-}
-async function handle_info$2(msg, state) {
+}); }
+function handle_info$2(msg, state) { return __async(this, null, function* () {
   let $t;
-  const $t_1 = (await ($Process["info/2"] ?? E.undef("Elixir.Process", "info", 2))($k1(), "registered_name"));
+  const $t_1 = (yield ($Process["info/2"] ?? E.undef("Elixir.Process", "info", 2))($k1(), "registered_name"));
   $c: {
     {
       if (E.isArray($t_1) && $t_1.length === 2 && $t_1[1] === E.EMPTY) {
@@ -59,12 +59,12 @@ async function handle_info$2(msg, state) {
     throw E.caseClauseError($t_1);
   }
   const proc = $t;
-  (await ($Logger["error/1"] ?? E.undef("Elixir.Logger", "error", 1))(E.bin(E.str(E.bin(E.inspect("Elixir.M"))) + " " + E.str(E.bin(E.inspect(proc))) + " received unexpected message in handle_info/2: " + E.str(E.bin(E.inspect(msg))))));
+  (yield ($Logger["error/1"] ?? E.undef("Elixir.Logger", "error", 1))(E.bin(E.str(E.bin(E.inspect("Elixir.M"))) + " " + E.str(E.bin(E.inspect(proc))) + " received unexpected message in handle_info/2: " + E.str(E.bin(E.inspect(msg))))));
   return ["noreply", state];
-}
-async function handle_cast$2(msg, state) {
+}); }
+function handle_cast$2(msg, state) { return __async(this, null, function* () {
   let $t;
-  const $t_1 = (await ($Process["info/2"] ?? E.undef("Elixir.Process", "info", 2))($k1(), "registered_name"));
+  const $t_1 = (yield ($Process["info/2"] ?? E.undef("Elixir.Process", "info", 2))($k1(), "registered_name"));
   $c: {
     {
       if (E.isArray($t_1) && $t_1.length === 2 && $t_1[1] === E.EMPTY) {
@@ -88,20 +88,20 @@ async function handle_cast$2(msg, state) {
     throw E.caseClauseError($t_1);
   }
   const proc = $t;
-  return E.throw(E.toError(await E.raise(E.bin("attempted to cast GenServer " + E.str(E.bin(E.inspect(proc))) + " but no handle_cast/2 clause was provided"))));
-}
-async function terminate$2(_reason, _state) {
+  return E.throw(E.toError((yield E.raise(E.bin("attempted to cast GenServer " + E.str(E.bin(E.inspect(proc))) + " but no handle_cast/2 clause was provided")))));
+}); }
+function terminate$2(_reason, _state) { return __async(this, null, function* () {
   return "ok";
-}
-async function code_change$3(_old, state, _extra) {
+}); }
+function code_change$3(_old, state, _extra) { return __async(this, null, function* () {
   return ["ok", state];
-}
-async function start_link$1(arg) {
+}); }
+function start_link$1(arg) { return __async(this, null, function* () {
   return ($GenServer["start_link/3"] ?? E.undef("Elixir.GenServer", "start_link", 3))("Elixir.M", arg, $k3);
-}
-async function init$1(arg) {
+}); }
+function init$1(arg) { return __async(this, null, function* () {
   return ["ok", arg];
-}
+}); }
 exports["child_spec/1"] = child_spec$1;
 exports["handle_call/3"] = handle_call$3;
 exports["handle_info/2"] = handle_info$2;

@@ -11,7 +11,7 @@
 // end
 
 const E = require("$elixir");
-async function f$4($a0, $a1, $a2, $a3) {
+function f$4($a0, $a1, $a2, $a3) { return __async(this, null, function* () {
   $c: {
     {
       let $t;
@@ -26,8 +26,8 @@ async function f$4($a0, $a1, $a2, $a3) {
     }
   }
   throw E.functionClauseError(__MODULE__, "f", 4);
-}
-async function pinned$2(x, y) {
+}); }
+function pinned$2(x, y) { return __async(this, null, function* () {
   $c: {
     {
       if (E.seq(y, x)) {
@@ -38,8 +38,8 @@ async function pinned$2(x, y) {
       return "other";
     }
   }
-}
-async function g$1($a0) {
+}); }
+function g$1($a0) { return __async(this, null, function* () {
   $c: {
     {
       let $t;
@@ -50,7 +50,7 @@ async function g$1($a0) {
     }
   }
   throw E.functionClauseError(__MODULE__, "g", 1);
-}
+}); }
 exports["f/4"] = f$4;
 exports["pinned/2"] = pinned$2;
 exports["g/1"] = g$1;

@@ -29,10 +29,10 @@ const $k1 = ($m) => {
   return false;
 };
 const $k2 = $Kernel["send/2"];
-async function loop$1($p0) {
+function loop$1($p0) { return __async(this, null, function* () {
   $loop: for (;;) {
   const state = $p0;
-  const $msg = await $otp.receive($k1, 1000);
+  const $msg = (yield $otp.receive($k1, 1000));
   if ($msg === E.TIMEOUT) {
     return state;
   } else {
@@ -59,6 +59,6 @@ async function loop$1($p0) {
     }
   }
   }
-}
+}); }
 exports["loop/1"] = loop$1;
 exports["__info__/1"] = (what) => what === "module" ? __MODULE__ : null;

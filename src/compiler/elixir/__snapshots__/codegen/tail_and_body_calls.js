@@ -9,7 +9,7 @@
 
 const E = require("$elixir");
 const $M = require("Elixir.M");
-async function count$2($p0, $p1) {
+function count$2($p0, $p1) { return __async(this, null, function* () {
   $loop: for (;;) {
   const $a0 = $p0;
   const $a1 = $p1;
@@ -34,8 +34,8 @@ async function count$2($p0, $p1) {
   }
   throw E.functionClauseError(__MODULE__, "count", 2);
   }
-}
-async function sum$1($a0) {
+}); }
+function sum$1($a0) { return __async(this, null, function* () {
   $c: {
     {
       if ($a0 === E.EMPTY) {
@@ -48,15 +48,15 @@ async function sum$1($a0) {
       if ($a0 instanceof E.Cons) {
         const h = $a0.head;
         const t = $a0.tail;
-        return E.add(h, (await sum$1(t)));
+        return E.add(h, (yield sum$1(t)));
       }
     }
   }
   throw E.functionClauseError(__MODULE__, "sum", 1);
-}
-async function external$1(x) {
+}); }
+function external$1(x) { return __async(this, null, function* () {
   return ($M["count/2"] ?? E.undef("Elixir.M", "count", 2))(x, 0);
-}
+}); }
 exports["count/2"] = count$2;
 exports["sum/1"] = sum$1;
 exports["external/1"] = external$1;

@@ -16,11 +16,11 @@
 const E = require("$elixir");
 const $IO = require("Elixir.IO");
 const $k1 = E.bin("done");
-async function f$1(g) {
+function f$1(g) { return __async(this, null, function* () {
   let $r;
   try {
     try {
-      $r = (await E.callFun(g, []));
+      $r = (yield E.callFun(g, []));
     } catch ($err) {
     
       const [$kind, $val] = E.caught($err);
@@ -45,9 +45,9 @@ async function f$1(g) {
     }
   } finally {
   
-    (await ($IO["puts/1"] ?? E.undef("Elixir.IO", "puts", 1))($k1));
+    (yield ($IO["puts/1"] ?? E.undef("Elixir.IO", "puts", 1))($k1));
   }
   return $r;
-}
+}); }
 exports["f/1"] = f$1;
 exports["__info__/1"] = (what) => what === "module" ? __MODULE__ : null;

@@ -11,7 +11,7 @@
 // end
 
 const E = require("$elixir");
-async function f$1(a) {
+function f$1(a) { return __async(this, null, function* () {
   $w: {
     if (!(E.isArray(a) && a.length === 2 && a[0] === "ok")) {
       $c: {
@@ -28,6 +28,6 @@ async function f$1(a) {
     const c = E.add(b, 1);
     return c;
   }
-}
+}); }
 exports["f/1"] = f$1;
 exports["__info__/1"] = (what) => what === "module" ? __MODULE__ : null;
