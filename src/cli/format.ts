@@ -5,7 +5,7 @@ export function formatEvent(e: TraceEvent): string | null {
   const t = `${e.t}ms`;
   switch (e.type) {
     case "log":
-      return `${t} ${e.pid} ${e.text}`;
+      return e.prompt === undefined ? `${t} ${e.pid} ${e.text}` : `${t} ${e.pid} ${e.prompt} ${e.text}`;
     case "exit":
       if (e.reason === '"normal"' || e.reason === ":normal") return null;
       return `${t} ${e.pid} exited: ${e.reason}${e.stack?.length ? `  at ${e.stack.map(frameText).join(" < ")}` : ""}`;

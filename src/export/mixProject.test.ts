@@ -86,7 +86,8 @@ async function playgroundTranscript(snippet: Snippet, until: number): Promise<st
   const started = await session.start(asEvals);
   if (!started.ok) throw new Error(JSON.stringify(started.diagnostics));
   await session.advance(until);
-  const logs = events.filter((e): e is Extract<TraceEvent, { type: "log" }> => e.type === "log");
+  // The echoed `iex(N)>` lines are the typed commands, not output (runInIex drops IEx's prompts too).
+  const logs = events.filter((e): e is Extract<TraceEvent, { type: "log" }> => e.type === "log" && e.prompt === undefined);
   return normalizeLines(logs.map((e) => ({ t: 0, text: e.text }))).map((l) => l.slice(2));
 }
 

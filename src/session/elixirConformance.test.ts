@@ -77,7 +77,7 @@ describe("conformance with the BEAM (conformance/elixir)", () => {
       const started = await session.start(parsed.snippet);
       expect(started.diagnostics).toEqual([]);
       await session.advance(expected.until);
-      const log = events.filter((e): e is Extract<TraceEvent, { type: "log" }> => e.type === "log" && e.t < expected.until);
+      const log = events.filter((e): e is Extract<TraceEvent, { type: "log" }> => e.type === "log" && e.prompt === undefined && e.t < expected.until);
       const got = normalizeLines(log.map((e) => ({ t: e.t, text: e.text })));
       const report = [...got.map((line, i) => `${line === expected.log[i] ? " " : "✗"} ${line}`),
         ...expected.log.slice(got.length).map((line) => `  (missing) ${line}`)].join("\n");

@@ -324,9 +324,13 @@ export class Session {
     return this.done("restart", loaded, killed);
   }
 
-  /** Queues an expression for the shell; its printed result arrives as a `log` event. */
+  /**
+   * Queues an expression for the shell (a script's `eval`); its printed result arrives as a `log`
+   * event. In an Elixir snippet the line is echoed at its `iex(N)>` prompt first, as a line typed
+   * in the console is: the learner reads what was asked, then IEx's answer.
+   */
   async evaluate(expr: string): Promise<void> {
-    return this.evalInShell(expr, { print: true });
+    return this.evalInShell(expr, { print: true }, undefined, this.elixir);
   }
 
   private async evalInShell(expr: string, how: JobOptions, done?: ShellJob["done"], echo = false): Promise<void> {
