@@ -36,6 +36,12 @@ export class Proc {
   waitTimer: Timer | null = null;
   resumeValue: unknown = undefined;
   resumeThrow = false;
+  /**
+   * Runaway-guard steps left when the process was put back in the queue for fairness without
+   * having waited; null once it waits (its next turn has the whole budget). The guard counts
+   * steps since the process last waited, not since its turn began.
+   */
+  budget: number | null = null;
   trapExit = false;
   name: string | null = null;
   links: Set<Proc> | null = null;

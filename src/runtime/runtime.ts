@@ -395,7 +395,8 @@ export class Runtime {
     p.status = "running";
     madeThisTurn.collecting = true;
     this.guarding = true;
-    this.budgetLeft = this.maxSteps;
+    this.budgetLeft = p.budget ?? this.maxSteps;
+    p.budget = null;
     let value = p.resumeValue;
     let isThrow = p.resumeThrow;
     p.resumeValue = undefined;
@@ -511,6 +512,9 @@ export class Runtime {
           p.top = result;
           if (result.parent === null && result.version !== p.rootVersion) this.noteRoot(p, result);
           value = undefined;
+          // A reduction, as on the BEAM: a loop of tail calls through funs (which do not become
+          // plain loops) gives the others, and the host's wall clock, their turn.
+          if (--reductions === 0) return this.yieldTurn(p, undefined, false);
           continue;
         }
         p.top = act.parent;
@@ -556,14 +560,16 @@ export class Runtime {
         this.awaitForeign(p, y as PromiseLike<unknown>);
         return;
       } else value = y;
-      if (--reductions === 0) {
-        // Fairness: let the others run; come back with the value in hand.
-        p.resumeValue = value;
-        p.resumeThrow = isThrow;
-        this.enqueue(p);
-        return;
-      }
+      if (--reductions === 0) return this.yieldTurn(p, value, isThrow);
     }
+  }
+
+  /** Fairness: let the others run; come back with the value in hand, and the budget left. */
+  private yieldTurn(p: Proc, value: unknown, isThrow: boolean): void {
+    p.resumeValue = value;
+    p.resumeThrow = isThrow;
+    p.budget = this.budgetLeft;
+    this.enqueue(p);
   }
 
   /**

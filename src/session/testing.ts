@@ -57,13 +57,18 @@ export class Harness {
   }
 
   /** Log lines as `"t text"`, in event order; with `pid`, only that process's lines. */
+  /** What was printed (`<t> <text>`): an eval's `iex(N)>` echo is the command, not output. */
   logs(pid?: string): string[] {
-    return this.of("log").filter((e) => pid === undefined || e.pid === pid).map((e) => `${e.t} ${e.text}`);
+    return this.printed().filter((e) => pid === undefined || e.pid === pid).map((e) => `${e.t} ${e.text}`);
   }
 
-  /** Log texts without their time. */
+  /** Printed texts without their time. */
   texts(): string[] {
-    return this.of("log").map((e) => e.text);
+    return this.printed().map((e) => e.text);
+  }
+
+  private printed(): EventOf<"log">[] {
+    return this.of("log").filter((e) => e.prompt === undefined);
   }
 
   /** Exit events as `"t pid reason"`; with `skipNormal`, only abnormal ones. */
@@ -104,7 +109,7 @@ export class Harness {
     await this.advanceBy(ms);
     const printed = this.events
       .slice(mark)
-      .filter((e): e is EventOf<"log"> => e.type === "log" && (shells.has(e.pid) || this.isShell(e.pid)));
+      .filter((e): e is EventOf<"log"> => e.type === "log" && e.prompt === undefined && (shells.has(e.pid) || this.isShell(e.pid)));
     return printed.length ? printed[printed.length - 1].text : undefined;
   }
 

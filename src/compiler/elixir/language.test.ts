@@ -238,6 +238,21 @@ describe("processes", () => {
     expect(harness.of("exit").some((e) => e.reason.includes("killed"))).toBe(true);
   }, 60_000);
 
+  // A fun calling itself last is a tail call the runtime drives (not a plain loop): it counts as
+  // a reduction, so the others keep their turns, and the guard still counts its steps across
+  // those turns (steps since the process last waited) until it is stopped.
+  it("stops a loop of tail calls through a fun, while the other processes keep their turns", async () => {
+    const line = 'spawn(fn -> f = fn g -> g.(g) end; f.(f) end); spawn(fn -> IO.puts("the other ran") end)';
+    const { harness } = await runElixir({}, [line], 10, { maxSteps: 200_000 });
+    const events = harness.events;
+    const other = events.findIndex((e) => e.type === "log" && e.text === "the other ran");
+    const stopped = events.findIndex((e) => e.type === "exit" && e.reason.includes("runaway: ran 200,000 steps without waiting"));
+    expect(stopped).toBeGreaterThan(-1);
+    expect(other).toBeGreaterThan(-1);
+    // The other process ran while the loop still went round, not only once it was stopped.
+    expect(other).toBeLessThan(stopped);
+  });
+
   // Under the runaway guard's default budget (steps, not wall time): honest deep work survives it.
   it("runs body recursion 100,000 deep and a tail loop of 3 million steps", async () => {
     const mod = M(`

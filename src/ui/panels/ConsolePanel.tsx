@@ -20,6 +20,17 @@ type Entry = { kind: "in" | "out"; text: string; key: string; prompt?: string };
 
 const promptText = (elixir: boolean, n: number, continued: boolean) => (!elixir ? (continued ? "...>" : "iex>") : continued ? `...(${n})>` : `iex(${n})>`);
 
+/** The prompt after the transcript's last `iex(N)>` line: N + 1, or N if what it printed was an error. */
+function nextPromptAfter(entries: Entry[]): number {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const m = entries[i].kind === "in" ? /^iex\((\d+)\)>$/.exec(entries[i].prompt ?? "") : null;
+    if (!m) continue;
+    const failed = entries.slice(i + 1).some((e) => e.kind === "out" && e.text.startsWith("** ("));
+    return Number(m[1]) + (failed ? 0 : 1);
+  }
+  return 1;
+}
+
 /** `iex(3)>` → `...(3)>`: the prompt of an echoed line's later lines. */
 const continuation = (prompt: string) => prompt.replace(/^iex/, "...");
 
@@ -62,6 +73,10 @@ export function ConsolePanel() {
     for (let j = lines.length - 1; j >= 0; j--) entries.push({ kind: "in", text: lines[j], key: `i${l.seq}.${j}`, prompt: j === 0 ? l.prompt : continuation(l.prompt) });
   }
   entries.reverse();
+  // A lesson's script evals are echoed at their prompts too: the next prompt follows the last one
+  // shown (one more, unless its line failed: IEx numbers only the lines that succeed).
+  const shownNext = nextPromptAfter(entries);
+  const nextPrompt = Math.max(prompt, shownNext);
 
   useLayoutEffect(() => {
     if (out.current) out.current.scrollTop = out.current.scrollHeight;
@@ -99,7 +114,7 @@ export function ConsolePanel() {
     }
   };
 
-  const current = promptText(elixir, prompt, pending.length > 0);
+  const current = promptText(elixir, nextPrompt, pending.length > 0);
   return (
     <section className="console" aria-label="Console">
       <div className="panel-bar">
@@ -121,7 +136,7 @@ export function ConsolePanel() {
         ))}
         {pending.map((text, i) => (
           <div key={`p${i}`} className="console-line in pending" data-testid="console-pending">
-            <span className="prompt">{promptText(elixir, prompt, i > 0)} </span>
+            <span className="prompt">{promptText(elixir, nextPrompt, i > 0)} </span>
             {text}
           </div>
         ))}
