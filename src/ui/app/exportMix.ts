@@ -3,18 +3,15 @@
  * (export/mixProject.ts), made in the page: nothing is sent anywhere. The project is named
  * after the lesson when the editor holds one, else after the title.
  */
-import { isElixirFile } from "../../compiler/elixir/compileFile";
 import { mixProject } from "../../export/mixProject";
 import { zip } from "../../export/zip";
 import { findLesson } from "../../examples";
 import { seedHintFor } from "../../examples/seed";
 import { appStore, currentSnippet, notify } from "../store/appStore";
+import { isElixirFiles } from "../language";
 
-/** Only an Elixir snippet (every file `.ex`) has a Mix project to export. */
-export function canExportMix(files: Record<string, string>): boolean {
-  const names = Object.keys(files);
-  return names.length > 0 && names.every(isElixirFile);
-}
+/** Only an Elixir snippet has a Mix project to export. */
+export const canExportMix = isElixirFiles;
 
 export async function exportMix(): Promise<void> {
   try {

@@ -7,12 +7,12 @@ import type { Lane } from "../store/model";
 import type { Poke, PokeKind } from "../../share/snippetTypes";
 import { appStore } from "../store/appStore";
 import { poke } from "../app/controller";
+import { isElixirFiles } from "../language";
 
 export type SnippetLanguage = "elixir" | "typescript";
 
 export function snippetLanguage(files: Record<string, string>): SnippetLanguage {
-  const names = Object.keys(files);
-  return names.length > 0 && names.every((f) => f.endsWith(".ex")) ? "elixir" : "typescript";
+  return isElixirFiles(files) ? "elixir" : "typescript";
 }
 
 /** An atom written as the snippet's language writes it. */
