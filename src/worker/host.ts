@@ -41,6 +41,8 @@ export class Host {
   private lock: Promise<unknown> = Promise.resolve();
   private locked = false;
   private lastClock = "";
+  /** Virtual time in the last batch posted: a tick that moved nothing posts nothing. */
+  private postedNow = -1;
   private filesSeen = "";
   /** The page will edit and compile (an embed never asks): load the compilers in the background. */
   private compilerWanted = false;
@@ -100,6 +102,7 @@ export class Host {
           this.target = 0;
           this.holdAt = null;
           this.post({ type: "reset", now: 0 });
+          this.postedNow = 0;
           this.postClock(true);
           return null;
         }));
@@ -132,6 +135,7 @@ export class Host {
     this.target = 0;
     this.lastWall = performance.now();
     this.post({ type: "reset", now: 0 });
+    this.postedNow = 0;
     const SessionClass = (sessionModule as Record<string, unknown>)["Session"] as typeof Session | undefined;
     if (!SessionClass) throw new Error("the runtime is not built into this page yet (src/session/session.ts has no implementation)");
     const mailboxes = (this.mailboxes = new MailboxSampler((e) => this.collect(e)));
@@ -212,7 +216,7 @@ export class Host {
         console.error("session.advance failed", err);
       }
     }
-    this.flush();
+    this.flush(true);
     this.postClock(false);
   }
 
@@ -225,9 +229,16 @@ export class Host {
     this.buffer.push(event);
   }
 
-  private flush(): void {
+  /**
+   * Posts what happened since the last batch. `quiet`: the frame loop's tick, which posts nothing
+   * when nothing happened and time stood still (paused, or a system with nothing left to do), so
+   * a page looking back in time is not woken sixty times a second for nothing.
+   */
+  private flush(quiet = false): void {
     const now = this.session?.now ?? 0;
     this.mailboxes.flush(now);
+    if (quiet && this.buffer.length === 0 && this.dropped === 0 && now === this.postedNow) return;
+    this.postedNow = now;
     const events = this.buffer;
     this.buffer = [];
     const dropped = this.dropped;

@@ -3,7 +3,8 @@
  * status, and restarts visible as exited siblings. Click selects the process. While travelling in
  * time it shows who was alive at that moment (store/travel.ts).
  */
-import { useMemo, useState } from "react";
+import { memo, useMemo, useState } from "react";
+import type { Lane } from "../store/model";
 import { useModel, useTimelineVersion } from "../store/timelineStore";
 import { appStore, useApp } from "../store/appStore";
 import { treeRows } from "../store/tree";
@@ -35,21 +36,29 @@ export function SupervisionTree() {
       </div>
       <div className="tree-scroll">
         {rows.slice(0, MAX_ROWS).map(({ lane, depth, status, crashed }) => (
-          <button
-            key={lane.pid}
-            className={`tree-row ${lane.pid === selected ? "selected" : ""}`}
-            style={{ paddingLeft: 12 + depth * 18, ["--hue" as string]: pidHue(lane.pid) }}
-            onClick={() => appStore.setState({ selectedPid: lane.pid })}
-          >
-            <span className={`status-dot ${status} ${crashed ? "crash" : ""}`} aria-hidden />
-            <span className="tree-kind">{lane.kind === "supervisor" || lane.kind === "dynamic_supervisor" ? "▾" : "·"}</span>
-            <span>{lane.name ?? lane.module ?? lane.kind}</span>
-            <span className="mono muted">{lane.pid.replace("#PID", "")}</span>
-            {status === "dead" && <span className={`mono small ${crashed ? "crash" : "muted"}`} title={formatTerm(lane.reason ?? "", "reason")}>{lane.gaveUp ? "gave up: too many restarts" : readableReason(stripQuotes(lane.reason ?? ""))}</span>}
-          </button>
+          <TreeRow key={lane.pid} lane={lane} depth={depth} status={status} crashed={crashed} selected={lane.pid === selected} rev={version} />
         ))}
         {rows.length > MAX_ROWS && <div className="muted small">… {rows.length - MAX_ROWS} more</div>}
       </div>
     </div>
   );
 }
+
+type RowProps = { lane: Lane; depth: number; status: string; crashed: boolean; selected: boolean; rev: number };
+
+/** One process in the tree. Memoised (lanes change in place, with `rev`): a scrub redraws only the rows whose status changed. */
+const TreeRow = memo(function TreeRow({ lane, depth, status, crashed, selected }: RowProps) {
+  return (
+    <button
+      className={`tree-row ${selected ? "selected" : ""}`}
+      style={{ paddingLeft: 12 + depth * 18, ["--hue" as string]: pidHue(lane.pid) }}
+      onClick={() => appStore.setState({ selectedPid: lane.pid })}
+    >
+      <span className={`status-dot ${status} ${crashed ? "crash" : ""}`} aria-hidden />
+      <span className="tree-kind">{lane.kind === "supervisor" || lane.kind === "dynamic_supervisor" ? "▾" : "·"}</span>
+      <span>{lane.name ?? lane.module ?? lane.kind}</span>
+      <span className="mono muted">{lane.pid.replace("#PID", "")}</span>
+      {status === "dead" && <span className={`mono small ${crashed ? "crash" : "muted"}`} title={formatTerm(lane.reason ?? "", "reason")}>{lane.gaveUp ? "gave up: too many restarts" : readableReason(stripQuotes(lane.reason ?? ""))}</span>}
+    </button>
+  );
+});

@@ -41,6 +41,7 @@ function schedule(): void {
 export function flushNow(): void {
   if (queue.length === 0) return;
   const { model, version, clock } = timelineStore.getState();
+  const before = model.now;
   let happened = false;
   for (const batch of queue) {
     if (batch.events.length || batch.dropped) happened = true;
@@ -50,7 +51,8 @@ export function flushNow(): void {
   }
   queue = [];
   queued = 0;
-  timelineStore.setState(happened ? { version: version + 1, clock: clock + 1 } : { clock: clock + 1 });
+  if (happened) timelineStore.setState({ version: version + 1, clock: clock + 1 });
+  else if (model.now !== before) timelineStore.setState({ clock: clock + 1 });
 }
 
 export function enqueueEvents(events: TraceEvent[], now: number, dropped = 0): void {

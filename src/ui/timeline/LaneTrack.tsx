@@ -3,7 +3,10 @@
  * labels, the badge each code swap left on it (kept / migrated / killed) and the end cap with the
  * exit reason (red for crashes). Only what falls inside the visible window is rendered, and dots
  * and labels are thinned so a chatty process costs a bounded number of elements.
+ * Memoised on `rev`, the timeline's event version: lanes are mutated in place (model.ts), and
+ * only an events batch changes them, so a scrub or a hover elsewhere redraws no track.
  */
+import { memo } from "react";
 import type { Lane, Poke, Swap } from "../store/model";
 import { reportFor } from "../store/model";
 import { appStore } from "../store/appStore";
@@ -11,7 +14,7 @@ import { formatTerm, readableReason, stripQuotes } from "../format";
 import { badgeText } from "./badges";
 import { shortLabel } from "./labels";
 
-type Props = { lane: Lane; swaps: Swap[]; t0: number; t1: number; width: number; now: number; hue: number; pokes?: Poke[] };
+type Props = { lane: Lane; swaps: Swap[]; t0: number; t1: number; width: number; now: number; hue: number; pokes?: Poke[]; rev: number };
 
 const LABEL_GAP_PX = 96;
 /** The widest a log label gets when nothing follows it closely. */
@@ -25,7 +28,9 @@ const LOG_CHAR_PX = 6.4;
 /** Room right of an end cap below which its exit reason goes to the left instead (about 10 characters). */
 const REASON_MIN_PX = 64;
 
-export function LaneTrack({ lane, swaps, t0, t1, width, now, hue, pokes }: Props) {
+export const LaneTrack = memo(LaneTrackView);
+
+function LaneTrackView({ lane, swaps, t0, t1, width, now, hue, pokes }: Props) {
   const x = (t: number) => ((t - t0) / (t1 - t0)) * width;
   const start = Math.max(lane.spawnedAt, t0);
   const end = Math.min(lane.exitedAt ?? now, t1);

@@ -188,8 +188,8 @@ export function Timeline() {
           <SwapMarkers swaps={model.swaps} t0={t0} t1={t1} left={HEAD_W} width={width} top={scrollTop} height={size.height} focusT={caption?.t} />
           {travelX !== null && (
             <div className="travel-layer" style={{ left: HEAD_W, width, top: scrollTop, height: size.height }} aria-hidden>
-              <div className="travel-future" style={{ left: Math.max(0, travelX) }} />
-              <div className="travel-line" style={{ left: travelX }} />
+              <div className="travel-future" style={{ transform: `translateX(${Math.max(0, travelX)}px)` }} />
+              <div className="travel-line" style={{ transform: `translateX(${travelX}px)` }} />
             </div>
           )}
           {showMessages && (
@@ -217,7 +217,7 @@ export function Timeline() {
                   <LaneHeader lane={lane} depth={depth} hue={hue} model={model} selected={lane.pid === selected} at={at} compact={HEAD_W < 300} onMenu={(x, y) => setMenu({ pid: lane.pid, x, y })} />
                 </div>
                 <div className="lane-track-cell" style={{ width }}>
-                  <LaneTrack lane={lane} swaps={model.swaps} t0={t0} t1={t1} width={width} now={model.now} hue={hue} pokes={pokesOf.get(lane.pid)} />
+                  <LaneTrack lane={lane} swaps={model.swaps} t0={t0} t1={t1} width={width} now={model.now} hue={hue} pokes={pokesOf.get(lane.pid)} rev={version} />
                 </div>
               </div>
             );
