@@ -56,8 +56,10 @@ export class Harness {
     return this.events.filter((e): e is EventOf<T> => e.type === type);
   }
 
-  /** Log lines as `"t text"`, in event order; with `pid`, only that process's lines. */
-  /** What was printed (`<t> <text>`): an eval's `iex(N)>` echo is the command, not output. */
+  /**
+   * What was printed, as `"t text"` in event order; with `pid`, only that process's lines. An
+   * eval's `iex(N)>` echo is the command, not output, and is left out here and in `texts`/`eval`.
+   */
   logs(pid?: string): string[] {
     return this.printed().filter((e) => pid === undefined || e.pid === pid).map((e) => `${e.t} ${e.text}`);
   }
@@ -68,7 +70,7 @@ export class Harness {
   }
 
   private printed(): EventOf<"log">[] {
-    return this.of("log").filter((e) => e.prompt === undefined);
+    return this.events.filter(isPrinted);
   }
 
   /** Exit events as `"t pid reason"`; with `skipNormal`, only abnormal ones. */
@@ -109,7 +111,7 @@ export class Harness {
     await this.advanceBy(ms);
     const printed = this.events
       .slice(mark)
-      .filter((e): e is EventOf<"log"> => e.type === "log" && e.prompt === undefined && (shells.has(e.pid) || this.isShell(e.pid)));
+      .filter((e): e is EventOf<"log"> => isPrinted(e) && (shells.has(e.pid) || this.isShell(e.pid)));
     return printed.length ? printed[printed.length - 1].text : undefined;
   }
 
@@ -152,4 +154,9 @@ export async function runSnippet(files: Files, options: RunOptions = {}): Promis
 /** A one-file snippet: `Main.ts` with the given source. */
 export function runMain(source: string, options: RunOptions = {}): Promise<Harness> {
   return runSnippet({ "Main.ts": source }, options);
+}
+
+/** A log line a process printed (not the echo of a command at its prompt). */
+function isPrinted(e: TraceEvent): e is EventOf<"log"> {
+  return e.type === "log" && e.prompt === undefined;
 }
